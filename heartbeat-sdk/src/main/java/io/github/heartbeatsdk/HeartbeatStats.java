@@ -1,0 +1,98 @@
+package io.github.heartbeatsdk;
+
+/**
+ * A snapshot of what one client has done since it was built. Immutable.
+ *
+ * <p>Every accepted signal ends in exactly one of delivered, skipped, rejected, failed or
+ * dropped, so {@code enqueued == delivered + skipped + rejected + failed + dropped + pending}.
+ */
+public final class HeartbeatStats {
+    private final long enqueued;
+    private final long delivered;
+    private final long skipped;
+    private final long rejected;
+    private final long failed;
+    private final long dropped;
+    private final long retried;
+    private final long beatsSkipped;
+    private final long lastSuccessMillis;
+    private final String lastError;
+
+    /** Creates a snapshot; the SDK builds these, users read them. */
+    public HeartbeatStats(long enqueued, long delivered, long skipped, long rejected, long failed, long dropped,
+                          long retried, long beatsSkipped, long lastSuccessMillis, String lastError) {
+        this.enqueued = enqueued;
+        this.delivered = delivered;
+        this.skipped = skipped;
+        this.rejected = rejected;
+        this.failed = failed;
+        this.dropped = dropped;
+        this.retried = retried;
+        this.beatsSkipped = beatsSkipped;
+        this.lastSuccessMillis = lastSuccessMillis;
+        this.lastError = lastError;
+    }
+
+    /** Signals accepted for delivery (including ones later dropped). */
+    public long enqueued() {
+        return enqueued;
+    }
+
+    /** Signals the backend accepted. */
+    public long delivered() {
+        return delivered;
+    }
+
+    /** Signals the endpoint had no request for. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** Signals the backend refused for good (non-retryable 4xx). */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** Signals whose every attempt failed until their deadline or until close. */
+    public long failed() {
+        return failed;
+    }
+
+    /** Signals never attempted: queue overflow, or offered after close. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Attempts that were retried after a transient failure. */
+    public long retried() {
+        return retried;
+    }
+
+    /** Periodic beats not taken because the previous one was still being delivered. */
+    public long beatsSkipped() {
+        return beatsSkipped;
+    }
+
+    /** Signals accepted but not yet ended. */
+    public long pending() {
+        return enqueued - delivered - skipped - rejected - failed - dropped;
+    }
+
+    /** When the last delivery succeeded, in epoch milliseconds, or 0 when none has. */
+    public long lastSuccessMillis() {
+        return lastSuccessMillis;
+    }
+
+    /** The last delivery error, redacted, or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    @Override
+    public String toString() {
+        return "HeartbeatStats{enqueued=" + enqueued + ", delivered=" + delivered + ", skipped=" + skipped
+                + ", rejected=" + rejected + ", failed=" + failed + ", dropped=" + dropped + ", retried=" + retried
+                + ", beatsSkipped=" + beatsSkipped + ", lastSuccessMillis=" + lastSuccessMillis
+                + (lastError != null ? ", lastError=" + lastError : "") + "}";
+    }
+}

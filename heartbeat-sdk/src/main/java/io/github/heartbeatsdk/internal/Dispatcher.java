@@ -1,0 +1,235 @@
+package io.github.heartbeatsdk.internal;
+
+import io.github.heartbeatsdk.DeliveryResult;
+import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.Signal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivers the signals of one endpoint, one at a time, on the client's executor.
+ *
+ * <p>At most one drain runs at a time ({@link #drainScheduled} guards it). A signal that meets
+ * a transient failure stays at the head while the backoff runs, so signals behind it wait too:
+ * the backend is down or asking us to slow down, and hammering it with the next signal would not
+ * help. The wait is a scheduled task, never a sleeping thread, so a shared executor stays free.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final long WARN_PERIOD_MILLIS = 60_000;
+
+    private final Transport transport;
+    private final ScheduledExecutorService executor;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final SignalQueue queue;
+    private final DeliveryStats stats;
+    private final String endpointName;
+    private final RateLimitedLog failureLog;
+    private final RateLimitedLog rejectionLog;
+
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicLong unfinished = new AtomicLong();
+    private final Object idle = new Object();
+    private volatile PendingSignal retrying;
+    private volatile Thread drainThread;
+    private volatile long closeDeadlineMillis = Long.MAX_VALUE;
+
+    /**
+     * @param endpointName a redacted name for log lines
+     */
+    public Dispatcher(Transport transport, ScheduledExecutorService executor, Clock clock, Backoff backoff,
+                      int queueCapacity, DeliveryStats stats, String endpointName) {
+        this.transport = transport;
+        this.executor = executor;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.queue = new SignalQueue(queueCapacity);
+        this.stats = stats;
+        this.endpointName = endpointName;
+        this.failureLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
+        this.rejectionLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
+    }
+
+    /** Queues {@code signal} for delivery until {@code deadlineMillis}; never blocks, never throws. */
+    public PendingSignal submit(Signal signal, long deadlineMillis) {
+        PendingSignal pending = new PendingSignal(signal, deadlineMillis);
+        stats.enqueued.increment();
+        unfinished.incrementAndGet();
+        PendingSignal dropped = queue.offer(pending);
+        if (dropped != null) {
+            finish(dropped, Outcome.DROPPED, 0, "queue full: dropped to make room for newer signals");
+        }
+        scheduleDrain(0);
+        return pending;
+    }
+
+    /** Signals queued or in delivery. */
+    public long unfinished() {
+        return unfinished.get();
+    }
+
+    private void scheduleDrain(long delayMillis) {
+        if (delayMillis == 0 && !drainScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (delayMillis == 0) {
+                executor.execute(this::drain);
+            } else {
+                executor.schedule(this::drain, delayMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            // The executor is shut down (the client is closing, or the user stopped a shared one).
+            drainScheduled.set(false);
+            abandon("the delivery executor is shut down");
+        }
+    }
+
+    private void drain() {
+        drainThread = Thread.currentThread();
+        try {
+            PendingSignal next = retrying;
+            retrying = null;
+            for (; next != null || (next = queue.poll()) != null; next = null) {
+                if (!deliver(next)) {
+                    return; // a retry is scheduled and keeps drainScheduled set
+                }
+            }
+        } catch (Throwable t) {
+            log.error("heartbeat-sdk delivery loop failed unexpectedly; pending signals may be lost", t);
+        } finally {
+            drainThread = null;
+        }
+        drainScheduled.set(false);
+        if (!queue.isEmpty()) {
+            scheduleDrain(0);
+        }
+    }
+
+    /** Attempts one delivery; returns false when a retry was scheduled for {@code pending}. */
+    private boolean deliver(PendingSignal pending) {
+        if (pending.isDone()) {
+            return true; // completed by abandon() while we were busy
+        }
+        long deadline = Math.min(pending.deadlineMillis, closeDeadlineMillis);
+        if (clock.millis() >= deadline) {
+            expire(pending);
+            return true;
+        }
+        Attempt attempt = transport.send(pending.signal);
+        if (attempt.kind != Attempt.Kind.SKIPPED) {
+            pending.attempts++;
+        }
+        switch (attempt.kind) {
+            case DELIVERED:
+                log.debug("delivered {} to {} (HTTP {}, attempt {})",
+                        pending.signal, endpointName, attempt.statusCode, pending.attempts);
+                finish(pending, Outcome.DELIVERED, attempt.statusCode, null);
+                return true;
+            case SKIPPED:
+                log.debug("{} has no request for {}; skipped", endpointName, pending.signal);
+                finish(pending, Outcome.SKIPPED, 0, null);
+                return true;
+            case REJECTED:
+                rejectionLog.warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error);
+                finish(pending, Outcome.REJECTED, attempt.statusCode, attempt.error);
+                return true;
+            default:
+                return retryOrFail(pending, attempt, deadline);
+        }
+    }
+
+    private boolean retryOrFail(PendingSignal pending, Attempt attempt, long deadline) {
+        long delay = attempt.retryAfterMillis >= 0 ? attempt.retryAfterMillis : backoff.delayMillis(pending.attempts);
+        if (clock.millis() + delay >= deadline) {
+            String error = attempt.error + "; gave up after " + pending.attempts + " attempt(s)"
+                    + (closeDeadlineMillis < Long.MAX_VALUE ? " (client closing)" : " (deadline reached)");
+            failureLog.warn("heartbeat to {} not delivered: {}", endpointName, error);
+            finish(pending, Outcome.FAILED, attempt.statusCode, error);
+            return true;
+        }
+        log.debug("{} to {} failed ({}); retry {} in {} ms", pending.signal, endpointName, attempt.error,
+                pending.attempts, delay);
+        stats.retried.increment();
+        pending.lastStatus = attempt.statusCode;
+        pending.lastError = attempt.error;
+        retrying = pending;
+        scheduleDrain(delay);
+        return false;
+    }
+
+    private void expire(PendingSignal pending) {
+        boolean closing = closeDeadlineMillis < Long.MAX_VALUE;
+        if (pending.attempts == 0) {
+            finish(pending, Outcome.DROPPED, 0, closing ? "client closed before delivery" : "deadline passed in the queue");
+        } else {
+            finish(pending, Outcome.FAILED, pending.lastStatus, pending.lastError + "; gave up after "
+                    + pending.attempts + " attempt(s)" + (closing ? " (client closing)" : " (deadline reached)"));
+        }
+    }
+
+    private void finish(PendingSignal pending, Outcome outcome, int status, String error) {
+        DeliveryResult result = new DeliveryResult(outcome, status, pending.attempts, error);
+        if (!pending.complete(result)) {
+            return;
+        }
+        stats.ended(result, clock.millis());
+        if (unfinished.decrementAndGet() == 0) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Stops accepting new work past {@code deadlineMillis} and waits until every signal has ended
+     * or the deadline passes. Returns true when nothing is left. Never waits when called from the
+     * delivery thread itself, which would wait for itself.
+     */
+    public boolean flush(long deadlineMillis) throws InterruptedException {
+        closeDeadlineMillis = deadlineMillis;
+        if (Thread.currentThread() == drainThread) {
+            return unfinished.get() == 0;
+        }
+        synchronized (idle) {
+            long nowNanos = System.nanoTime();
+            long endNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(0, deadlineMillis - clock.millis()));
+            while (unfinished.get() > 0 && nowNanos < endNanos) {
+                TimeUnit.NANOSECONDS.timedWait(idle, endNanos - nowNanos);
+                nowNanos = System.nanoTime();
+            }
+        }
+        return unfinished.get() == 0;
+    }
+
+    /** Aborts the call in flight and ends every signal still pending; used when close() runs out of time. */
+    public void abandon(String reason) {
+        closeDeadlineMillis = Math.min(closeDeadlineMillis, clock.millis());
+        transport.cancel();
+        PendingSignal waiting = retrying;
+        if (waiting != null) {
+            expire(waiting);
+        }
+        for (PendingSignal pending; (pending = queue.poll()) != null; ) {
+            finish(pending, Outcome.DROPPED, 0, reason);
+        }
+    }
+
+    /** True when called from inside a delivery (for example from a future's callback). */
+    public boolean isDeliveryThread() {
+        return Thread.currentThread() == drainThread;
+    }
+
+    /** Releases the transport's connections and threads. */
+    public void closeTransport() {
+        transport.close();
+    }
+}

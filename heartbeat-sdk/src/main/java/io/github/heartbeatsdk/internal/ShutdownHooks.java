@@ -1,0 +1,62 @@
+package io.github.heartbeatsdk.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One JVM shutdown hook for all clients, so that a program that returns from {@code main} (or
+ * calls {@code System.exit}) right after a ping still delivers it. One hook instead of one per
+ * client keeps create/close cycles cheap and the hook list short.
+ */
+public final class ShutdownHooks {
+    private static final Logger log = LoggerFactory.getLogger(ShutdownHooks.class);
+    private static final Set<AutoCloseable> clients = Collections.newSetFromMap(new IdentityHashMap<AutoCloseable, Boolean>());
+    private static boolean installed;
+
+    private ShutdownHooks() {
+    }
+
+    /** Closes {@code client} when the JVM shuts down, unless it is unregistered first. */
+    public static synchronized void register(AutoCloseable client) {
+        if (!installed) {
+            try {
+                Thread hook = new Thread(ShutdownHooks::closeAll, DaemonThreadFactory.PREFIX + "shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                installed = true;
+            } catch (IllegalStateException e) {
+                return; // the JVM is already shutting down: the caller closes the client itself
+            }
+        }
+        clients.add(client);
+    }
+
+    /** Forgets {@code client}; called by close(). */
+    public static synchronized void unregister(AutoCloseable client) {
+        clients.remove(client);
+    }
+
+    /** Clients the hook would close now. */
+    public static synchronized int registered() {
+        return clients.size();
+    }
+
+    private static void closeAll() {
+        List<AutoCloseable> toClose;
+        synchronized (ShutdownHooks.class) {
+            toClose = new ArrayList<AutoCloseable>(clients);
+        }
+        for (AutoCloseable client : toClose) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                log.warn("heartbeat-sdk: closing a client at JVM shutdown failed", e);
+            }
+        }
+    }
+}
