@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Tells a monitoring backend "I am alive": one-shot pings at the end of a job, delivered on the
+ * Tells a monitoring backend "I am alive": one-shot {@link #ping()}s at the end of a job, and
+ * periodic beats with instance metadata and ext info after {@link #start()}, delivered on the
  * client's own thread so the caller never waits for the network.
  *
  * <pre>{@code

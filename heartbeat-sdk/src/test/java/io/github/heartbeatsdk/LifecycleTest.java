@@ -6,6 +6,9 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -159,5 +162,23 @@ class LifecycleTest {
 
         closed.get(10, TimeUnit.SECONDS);
         assertTrue(hb.toString().endsWith(", closed}"));
+    }
+
+    @Test
+    void userOkHttpClientIsUsedAndNeverShutDown() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        OkHttpClient users = new OkHttpClient.Builder()
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-Via", "users-client").build()))
+                .build();
+        HeartbeatClient hb = builder().httpClient(users).build();
+        assertEquals(Outcome.DELIVERED, hb.ping().toCompletableFuture().get(10, TimeUnit.SECONDS).outcome());
+        hb.close();
+
+        assertEquals("users-client", server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("X-Via"));
+        assertFalse(users.dispatcher().executorService().isShutdown());
+        try (Response response = users.newCall(new Request.Builder().url(server.url("/still-usable")).build()).execute()) {
+            assertEquals(200, response.code());
+        }
     }
 }

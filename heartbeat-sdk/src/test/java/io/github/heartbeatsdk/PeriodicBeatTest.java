@@ -1,6 +1,7 @@
 package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.internal.BeatScheduler;
+import io.github.heartbeatsdk.internal.DaemonThreadFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -214,6 +217,21 @@ class PeriodicBeatTest {
                 }
             }
             shared.shutdownNow();
+        }
+    }
+
+    @Test
+    void providersAreCalledOnTheSdksOwnThread() throws Exception {
+        CompletableFuture<String> providerThread = new CompletableFuture<>();
+        try (HeartbeatClient hb = HeartbeatClient.builder().endpoint(new RecordingEndpoint())
+                .interval(Duration.ofSeconds(1)).shutdownHook(false).build()) {
+            hb.setExtInfo(() -> {
+                providerThread.complete(Thread.currentThread().getName());
+                return Map.of();
+            });
+            hb.start();
+
+            assertTrue(providerThread.get(30, TimeUnit.SECONDS).startsWith(DaemonThreadFactory.PREFIX));
         }
     }
 }
