@@ -4,15 +4,13 @@ import io.github.heartbeatsdk.internal.DeliveryStats;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.List;
 
 /** The resolved, validated settings one client runs with; made by {@link HeartbeatClient.Builder#build()}. */
 final class ClientSettings {
-    final Endpoint endpoint;
+    final List<Endpoint> endpoints;
     final String endpointName;
     final Clock clock;
-    final ScheduledExecutorService executor;
-    final boolean ownsExecutor;
     final Duration retryDeadline;
     final Duration flushTimeout;
     final boolean shutdownHook;
@@ -20,14 +18,11 @@ final class ClientSettings {
     final BeatFactory.Identity identity;
     final DeliveryStats stats = new DeliveryStats();
 
-    ClientSettings(Endpoint endpoint, Clock clock, ScheduledExecutorService executor, boolean ownsExecutor,
-                   Duration retryDeadline, Duration flushTimeout, boolean shutdownHook, Duration interval,
-                   BeatFactory.Identity identity) {
-        this.endpoint = endpoint;
-        this.endpointName = nameOf(endpoint);
+    ClientSettings(List<Endpoint> endpoints, Clock clock, Duration retryDeadline, Duration flushTimeout,
+                   boolean shutdownHook, Duration interval, BeatFactory.Identity identity) {
+        this.endpoints = endpoints;
+        this.endpointName = namesOf(endpoints);
         this.clock = clock;
-        this.executor = executor;
-        this.ownsExecutor = ownsExecutor;
         this.retryDeadline = retryDeadline;
         this.flushTimeout = flushTimeout;
         this.shutdownHook = shutdownHook;
@@ -36,9 +31,21 @@ final class ClientSettings {
     }
 
     /** The SDK's presets redact themselves in toString(); a user's endpoint might not, so only its class is shown. */
-    static String nameOf(Endpoint endpoint) {
+    static String nameOf(Object endpoint) {
         String type = endpoint.getClass().getName();
         boolean preset = type.startsWith("io.github.heartbeatsdk.") && type.endsWith("Endpoint") && type.indexOf('$') < 0;
         return preset ? endpoint.toString() : type;
+    }
+
+    /** Safe names of several endpoints: one name alone, or a list. */
+    static String namesOf(List<?> endpoints) {
+        if (endpoints.size() == 1) {
+            return nameOf(endpoints.get(0));
+        }
+        StringBuilder names = new StringBuilder("[");
+        for (Object endpoint : endpoints) {
+            names.append(names.length() > 1 ? ", " : "").append(nameOf(endpoint));
+        }
+        return names.append(']').toString();
     }
 }

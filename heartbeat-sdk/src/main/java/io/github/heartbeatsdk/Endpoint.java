@@ -22,4 +22,11 @@ public interface Endpoint {
      * a request completes as {@link DeliveryResult.Outcome#SKIPPED}.
      */
     EndpointRequest request(Signal signal);
+
+    /**
+     * Called on the delivery thread with every HTTP answer to this endpoint's requests. The
+     * default does nothing; an exception thrown here is logged and ignored.
+     */
+    default void onResponse(EndpointResponse response) {
+    }
 }

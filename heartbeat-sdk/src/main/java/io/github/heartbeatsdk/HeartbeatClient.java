@@ -2,24 +2,33 @@ package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.internal.Backoff;
+import io.github.heartbeatsdk.internal.ConfigKeys;
+import io.github.heartbeatsdk.internal.SdkVersion;
 import io.github.heartbeatsdk.internal.BeatScheduler;
 import io.github.heartbeatsdk.internal.HostFacts;
 import io.github.heartbeatsdk.internal.DaemonThreadFactory;
+import io.github.heartbeatsdk.internal.Deliveries;
 import io.github.heartbeatsdk.internal.Dispatcher;
 import io.github.heartbeatsdk.internal.HttpSettings;
 import io.github.heartbeatsdk.internal.HttpTransport;
+import io.github.heartbeatsdk.internal.SermantTcpTransport;
+import io.github.heartbeatsdk.internal.Transport;
 import io.github.heartbeatsdk.internal.ShutdownHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -52,15 +61,15 @@ public final class HeartbeatClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HeartbeatClient.class);
 
     private final ClientSettings settings;
-    private final Dispatcher dispatcher;
+    private final Deliveries deliveries;
     private final ExtInfoRegistry extInfo = new ExtInfoRegistry();
     private final AtomicBoolean closed = new AtomicBoolean();
     private BeatScheduler beats;
 
-    HeartbeatClient(ClientSettings settings, Dispatcher dispatcher) {
+    HeartbeatClient(ClientSettings settings, Deliveries deliveries) {
         this.settings = settings;
-        this.dispatcher = dispatcher;
-        if (settings.shutdownHook) {
+        this.deliveries = deliveries;
+        if (settings.shutdownHook && isEnabled()) {
             ShutdownHooks.register(this);
         }
     }
@@ -71,6 +80,23 @@ public final class HeartbeatClient implements AutoCloseable {
     }
 
     /**
+     * Builds a client from configuration alone, for example
+     * {@code HeartbeatClient.fromConfig(HeartbeatConfig.standard(Paths.get("config/heartbeat.properties")))}.
+     * With {@code heartbeat.enabled=false} the client does nothing and starts no thread.
+     *
+     * @throws IllegalArgumentException naming the key for a bad or unknown {@code heartbeat.*} key
+     * @throws IllegalStateException when enabled and no endpoint is configured
+     */
+    public static HeartbeatClient fromConfig(HeartbeatConfig config) {
+        return builder().config(config).build();
+    }
+
+    /** False for a client built with {@code heartbeat.enabled=false}: then every call does nothing. */
+    public boolean isEnabled() {
+        return !deliveries.lanes().isEmpty();
+    }
+
+    /**
      * Queues a one-shot "I am alive" ping and returns at once.
      *
      * <p>The returned stage completes on the delivery thread once the ping is delivered or has
@@ -78,19 +104,86 @@ public final class HeartbeatClient implements AutoCloseable {
      * wait, bound it: {@code hb.ping().toCompletableFuture().get(5, TimeUnit.SECONDS)}. After
      * {@link #close()} the stage is already completed as {@link Outcome#DROPPED}.
      *
+     * <p>With several endpoints ({@link Builder#endpoints}), the stage completes when every
+     * endpoint is done: with the first endpoint's result that is neither DELIVERED nor SKIPPED,
+     * else DELIVERED if any endpoint delivered it, else SKIPPED.
+     *
      * @return the delivery's result; never fails exceptionally
      */
     public CompletionStage<DeliveryResult> ping() {
         return submit(Signal.ping(settings.clock.millis()));
     }
 
+    /**
+     * Starts a run of the job {@code name}: sends its start signal with a fresh run id and
+     * returns the run, which must be ended with {@link JobRun#success()}, {@link JobRun#fail},
+     * {@link JobRun#exit} or closed (which reports failure).
+     */
+    public JobRun startJob(String name) {
+        if (name == null) {
+            throw new NullPointerException("name == null");
+        }
+        if (name.trim().isEmpty()) {
+            throw new IllegalArgumentException("job name must not be blank, got '" + name + "'");
+        }
+        long now = nowMillis();
+        JobRun run = new JobRun(this, name, UUID.randomUUID().toString(), now);
+        run.started(submit(Signal.job(SignalKind.START, now, name, run.runId(), -1, -1, null)));
+        return run;
+    }
+
+    /**
+     * Runs {@code job} as a run of {@code name}: start, then success, or failure with the
+     * exception's class and message. The job's own exception is rethrown unchanged; a failure to
+     * deliver never changes what the job does.
+     */
+    public void run(String name, Runnable job) {
+        if (job == null) {
+            throw new NullPointerException("job == null");
+        }
+        JobRun run = startJob(name);
+        try {
+            job.run();
+        } catch (RuntimeException | Error e) {
+            run.fail(e);
+            throw e;
+        }
+        run.success();
+    }
+
+    /**
+     * Calls {@code job} as a run of {@code name} and returns its result: start, then success, or
+     * failure with the exception's class and message. The job's own exception is rethrown
+     * unchanged; a failure to deliver never changes what the job does.
+     */
+    public <T> T call(String name, Callable<T> job) throws Exception {
+        if (job == null) {
+            throw new NullPointerException("job == null");
+        }
+        JobRun run = startJob(name);
+        T result;
+        try {
+            result = job.call();
+        } catch (Exception | Error e) {
+            run.fail(e);
+            throw e;
+        }
+        run.success();
+        return result;
+    }
+
+    long nowMillis() {
+        return settings.clock.millis();
+    }
+
     CompletionStage<DeliveryResult> submit(Signal signal) {
         if (closed.get()) {
-            CompletableFuture<DeliveryResult> done = new CompletableFuture<DeliveryResult>();
-            done.complete(new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed"));
-            return done;
+            return completed(new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed"));
         }
-        return dispatcher.submit(signal, signal.timestampMillis() + settings.retryDeadline.toMillis());
+        if (!isEnabled()) {
+            return completed(new DeliveryResult(Outcome.SKIPPED, 0, 0, "heartbeat disabled by configuration"));
+        }
+        return deliveries.submit(signal, signal.timestampMillis() + settings.retryDeadline.toMillis());
     }
 
     /**
@@ -111,7 +204,10 @@ public final class HeartbeatClient implements AutoCloseable {
         if (beats != null) {
             throw new IllegalStateException("start() was already called; beats are running every " + settings.interval);
         }
-        beats = new BeatScheduler(settings.executor, settings.clock, dispatcher, settings.stats,
+        if (!isEnabled()) {
+            return; // disabled by configuration: no beat, no thread
+        }
+        beats = new BeatScheduler(settings.clock, deliveries.lanes(), settings.stats,
                 settings.interval.toMillis(), new BeatFactory(settings.identity, extInfo, HostFacts::nonLoopbackIpv4));
         beats.start();
     }
@@ -128,6 +224,12 @@ public final class HeartbeatClient implements AutoCloseable {
      */
     public void setExtInfo(ExtInfoProvider provider) {
         extInfo.registerApplication(provider);
+    }
+
+    private static CompletionStage<DeliveryResult> completed(DeliveryResult result) {
+        CompletableFuture<DeliveryResult> done = new CompletableFuture<DeliveryResult>();
+        done.complete(result);
+        return done;
     }
 
     /** A snapshot of what this client has sent, dropped and failed so far. Cheap; never blocks. */
@@ -154,38 +256,10 @@ public final class HeartbeatClient implements AutoCloseable {
                 beats.stop();
             }
         }
-        try {
-            long deadline = settings.clock.millis() + settings.flushTimeout.toMillis();
-            if (!dispatcher.flush(deadline)) {
-                log.warn("heartbeat-sdk closing with {} signal(s) undelivered after flushTimeout {}",
-                        dispatcher.unfinished(), settings.flushTimeout);
-                dispatcher.abandon("client closed before delivery");
-            }
-        } catch (InterruptedException e) {
-            dispatcher.abandon("client closed before delivery (interrupted)");
-            Thread.currentThread().interrupt();
-        } finally {
-            stopOwnedExecutor();
-            dispatcher.closeTransport();
-        }
-    }
-
-    private void stopOwnedExecutor() {
-        if (!settings.ownsExecutor) {
-            return;
-        }
-        ScheduledExecutorService executor = settings.executor;
-        executor.shutdown();
-        if (dispatcher.isDeliveryThread()) {
-            return; // close() called from a callback on our own thread; it ends when the callback returns
-        }
-        try {
-            if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+        long left = deliveries.close(settings.clock.millis() + settings.flushTimeout.toMillis());
+        if (left > 0) {
+            log.warn("heartbeat-sdk closed with {} signal(s) undelivered after flushTimeout {}", left,
+                    settings.flushTimeout);
         }
     }
 
@@ -219,12 +293,14 @@ public final class HeartbeatClient implements AutoCloseable {
         public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
         /** Default for {@link #service}, {@link #appName}, {@link #appType} and {@link #artifact}, as in Sermant. */
         public static final String DEFAULT_NAME = "default";
+        /** A configuration with nothing set: its defaults are the builder's. */
+        private static final HeartbeatConfig NO_CONFIG = key -> null;
         /** Default first retry wait (then doubled, with jitter): 1 s. */
         static final long BACKOFF_INITIAL_MILLIS = 1_000;
         /** Longest wait between two retries: 30 s. */
         static final long BACKOFF_CAP_MILLIS = 30_000;
 
-        private Endpoint endpoint;
+        private List<Endpoint> endpoints;
         private Duration connectTimeout;
         private Duration readTimeout;
         private Duration callTimeout;
@@ -241,8 +317,20 @@ public final class HeartbeatClient implements AutoCloseable {
         private String appType;
         private String artifact;
         private String instanceId;
+        private HeartbeatConfig config;
 
         Builder() {
+        }
+
+        /**
+         * Takes every setting not set on this builder from {@code config} (explicit builder calls
+         * win), including {@code heartbeat.enabled}, the endpoint and static ext info. The config
+         * is checked at {@link #build()}: an unknown {@code heartbeat.*} key or a bad value fails
+         * with a message naming the key.
+         */
+        public Builder config(HeartbeatConfig config) {
+            this.config = once("config", this.config, requireNonNull("config", config));
+            return this;
         }
 
         /**
@@ -291,9 +379,25 @@ public final class HeartbeatClient implements AutoCloseable {
             return this;
         }
 
-        /** Where signals go, for example {@link Endpoints#url(String)}. Required. */
+        /** Where signals go, for example {@link Endpoints#url(String)}. This or {@link #endpoints} is required. */
         public Builder endpoint(Endpoint endpoint) {
-            this.endpoint = once("endpoint", this.endpoint, requireNonNull("endpoint", endpoint));
+            requireNonNull("endpoint", endpoint);
+            this.endpoints = once("endpoint", this.endpoints, Collections.singletonList(endpoint));
+            return this;
+        }
+
+        /**
+         * Sends every signal to each of several endpoints (fan-out), for example Healthchecks and a
+         * Sermant backend. Each endpoint has its own queue, retries and delivery thread (or tasks on
+         * the shared {@link #executor}), so one slow backend never delays another.
+         */
+        public Builder endpoints(Endpoint first, Endpoint... more) {
+            List<Endpoint> all = new ArrayList<Endpoint>();
+            all.add(requireNonNull("endpoint", first));
+            for (Endpoint endpoint : requireNonNull("endpoints", more)) {
+                all.add(requireNonNull("endpoint", endpoint));
+            }
+            this.endpoints = once("endpoint", this.endpoints, Collections.unmodifiableList(all));
             return this;
         }
 
@@ -391,25 +495,77 @@ public final class HeartbeatClient implements AutoCloseable {
          * @throws IllegalStateException when no endpoint was set
          */
         public HeartbeatClient build() {
-            if (endpoint == null) {
-                throw new IllegalStateException("endpoint is required: call endpoint(...) before build()");
+            HeartbeatConfig from = config != null ? config : NO_CONFIG;
+            ConfigKeys.requireKnownKeys(from);
+            boolean enabled = from.enabled();
+            List<Endpoint> resolvedEndpoints = endpoints != null ? endpoints : configuredEndpoint(from);
+            if (resolvedEndpoints == null) {
+                if (enabled) {
+                    throw new IllegalStateException("endpoint is required: call endpoint(...) or set "
+                            + ConfigKeys.ENDPOINT + " before build()");
+                }
+                resolvedEndpoints = Collections.emptyList();
             }
             Clock resolvedClock = clock != null ? clock : Clock.systemUTC();
-            boolean ownsExecutor = executor == null;
-            ScheduledExecutorService resolvedExecutor = ownsExecutor ? newOwnExecutor() : executor;
-            ClientSettings settings = new ClientSettings(endpoint, resolvedClock, resolvedExecutor, ownsExecutor,
-                    or(retryDeadline, DEFAULT_RETRY_DEADLINE), or(flushTimeout, DEFAULT_FLUSH_TIMEOUT),
-                    shutdownHook == null || shutdownHook, or(interval, DEFAULT_INTERVAL),
-                    new BeatFactory.Identity(or(service, DEFAULT_NAME), or(appName, DEFAULT_NAME),
-                            or(appType, DEFAULT_NAME), or(artifact, DEFAULT_NAME),
-                            instanceId != null ? instanceId : UUID.randomUUID().toString()));
-            HttpSettings http = new HttpSettings(httpClient, or(connectTimeout, DEFAULT_CONNECT_TIMEOUT),
-                    or(readTimeout, DEFAULT_READ_TIMEOUT), or(callTimeout, DEFAULT_CALL_TIMEOUT));
-            Dispatcher dispatcher = new Dispatcher(new HttpTransport(endpoint, http, resolvedClock), resolvedExecutor,
-                    resolvedClock, new Backoff(BACKOFF_INITIAL_MILLIS, BACKOFF_CAP_MILLIS),
-                    queueCapacity == null ? DEFAULT_QUEUE_CAPACITY : queueCapacity, settings.stats,
-                    settings.endpointName);
-            return new HeartbeatClient(settings, dispatcher);
+            String resolvedInstanceId = or(instanceId, from.instanceId());
+            ClientSettings settings = new ClientSettings(resolvedEndpoints, resolvedClock,
+                    or(retryDeadline, from.retryDeadline()), or(flushTimeout, from.flushTimeout()),
+                    shutdownHook != null ? shutdownHook : from.shutdownHook(), or(interval, from.interval()),
+                    new BeatFactory.Identity(or(service, from.service()), or(appName, from.appName()),
+                            or(appType, from.appType()), or(artifact, from.artifact()),
+                            resolvedInstanceId != null ? resolvedInstanceId : UUID.randomUUID().toString()));
+            HttpSettings http = new HttpSettings(httpClient, or(connectTimeout, from.connectTimeout()),
+                    or(readTimeout, from.readTimeout()), or(callTimeout, from.callTimeout()));
+            int capacity = queueCapacity != null ? queueCapacity : from.queueCapacity();
+            Deliveries deliveries = enabled ? deliveries(settings, http, capacity)
+                    : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
+            HeartbeatClient client = new HeartbeatClient(settings, deliveries);
+            for (Map.Entry<String, Map<String, String>> plugin : from.extInfo().entrySet()) {
+                final Map<String, String> info = plugin.getValue();
+                client.extInfo().register(plugin.getKey(), SdkVersion.VERSION, () -> info);
+            }
+            return client;
+        }
+
+        private static List<Endpoint> configuredEndpoint(HeartbeatConfig from) {
+            String uri = from.endpoint();
+            if (uri == null) {
+                return null;
+            }
+            try {
+                return Collections.singletonList(Endpoints.parse(uri));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(ConfigKeys.ENDPOINT + " is invalid: " + e.getMessage());
+            }
+        }
+
+        private Deliveries deliveries(ClientSettings settings, HttpSettings http, int capacity) {
+            List<Dispatcher> lanes = new ArrayList<Dispatcher>();
+            List<ScheduledExecutorService> owned = new ArrayList<ScheduledExecutorService>();
+            for (Endpoint endpoint : settings.endpoints) {
+                ScheduledExecutorService laneExecutor = executor;
+                if (laneExecutor == null) {
+                    laneExecutor = newOwnExecutor();
+                    owned.add(laneExecutor);
+                }
+                lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor, settings.clock,
+                        new Backoff(BACKOFF_INITIAL_MILLIS, BACKOFF_CAP_MILLIS),
+                        capacity, settings.stats,
+                        ClientSettings.nameOf(endpoint)));
+            }
+            return new Deliveries(lanes, owned);
+        }
+
+        private static Transport transportFor(Endpoint endpoint, HttpSettings http, Clock clock) {
+            if (endpoint instanceof RecordingEndpoint) {
+                return new RecordingTransport((RecordingEndpoint) endpoint);
+            }
+            if (endpoint instanceof SermantEndpoint) {
+                SermantEndpoint sermant = (SermantEndpoint) endpoint;
+                return new SermantTcpTransport(sermant.host, sermant.port, http.connectTimeout(), http.readTimeout(),
+                        clock);
+            }
+            return new HttpTransport(endpoint, http, clock);
         }
 
         private static ScheduledExecutorService newOwnExecutor() {
@@ -427,7 +583,7 @@ public final class HeartbeatClient implements AutoCloseable {
         }
 
         private static String describe(Object value) {
-            return value instanceof Endpoint ? ClientSettings.nameOf((Endpoint) value) : String.valueOf(value);
+            return value instanceof List ? ClientSettings.namesOf((List<?>) value) : String.valueOf(value);
         }
 
         private static <T> T requireNonNull(String setting, T value) {

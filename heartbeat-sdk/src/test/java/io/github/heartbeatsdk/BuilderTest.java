@@ -44,7 +44,7 @@ class BuilderTest {
 
     @Test
     void buildWithoutEndpointIsRejected() {
-        assertEquals("endpoint is required: call endpoint(...) before build()",
+        assertEquals("endpoint is required: call endpoint(...) or set heartbeat.endpoint before build()",
                 messageOf(IllegalStateException.class, () -> builder().shutdownHook(false).build()));
     }
 

@@ -35,9 +35,9 @@ class ExtInfoTest {
 
     /** Runs until exactly one more beat was taken and returns it. */
     private Signal nextBeat() {
-        int before = endpoint.signals.size();
+        int before = endpoint.signals().size();
         scheduler.advance(Duration.ofSeconds(10));
-        assertEquals(before + 1, endpoint.signals.size());
+        assertEquals(before + 1, endpoint.signals().size());
         return endpoint.last();
     }
 

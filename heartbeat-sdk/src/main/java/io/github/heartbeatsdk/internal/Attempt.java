@@ -5,22 +5,25 @@ public final class Attempt {
     /** The ways an attempt can end. */
     public enum Kind { DELIVERED, SKIPPED, REJECTED, RETRYABLE }
 
-    private static final Attempt SKIPPED = new Attempt(Kind.SKIPPED, 0, null, -1);
+    private static final Attempt SKIPPED = new Attempt(Kind.SKIPPED, 0, null, -1, false);
 
     final Kind kind;
     final int statusCode;
     final String error;
     final long retryAfterMillis;
+    /** Whether anything went out; false when the transport declined to try (e.g. reconnect backoff). */
+    final boolean sent;
 
-    private Attempt(Kind kind, int statusCode, String error, long retryAfterMillis) {
+    private Attempt(Kind kind, int statusCode, String error, long retryAfterMillis, boolean sent) {
         this.kind = kind;
         this.statusCode = statusCode;
         this.error = error;
         this.retryAfterMillis = retryAfterMillis;
+        this.sent = sent;
     }
 
     public static Attempt delivered(int statusCode) {
-        return new Attempt(Kind.DELIVERED, statusCode, null, -1);
+        return new Attempt(Kind.DELIVERED, statusCode, null, -1, true);
     }
 
     public static Attempt skipped() {
@@ -29,7 +32,7 @@ public final class Attempt {
 
     /** A refusal not worth retrying; {@code error} must already be redacted. */
     public static Attempt rejected(int statusCode, String error) {
-        return new Attempt(Kind.REJECTED, statusCode, error, -1);
+        return new Attempt(Kind.REJECTED, statusCode, error, -1, true);
     }
 
     /**
@@ -38,7 +41,15 @@ public final class Attempt {
      * @param retryAfterMillis the server's requested wait, or -1 to use the backoff
      */
     public static Attempt retryable(int statusCode, String error, long retryAfterMillis) {
-        return new Attempt(Kind.RETRYABLE, statusCode, error, retryAfterMillis);
+        return new Attempt(Kind.RETRYABLE, statusCode, error, retryAfterMillis, true);
+    }
+
+    /**
+     * Nothing was sent because the transport knows it cannot be yet (its backend is down and the
+     * reconnect backoff runs); try again after {@code retryAfterMillis}. Not counted as an attempt.
+     */
+    public static Attempt notYet(String error, long retryAfterMillis) {
+        return new Attempt(Kind.RETRYABLE, 0, error, retryAfterMillis, false);
     }
 
     public Kind kind() {

@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,20 +29,22 @@ public final class BeatScheduler {
         Signal nextBeat(long nowMillis);
     }
 
-    private final ScheduledExecutorService executor;
     private final Clock clock;
-    private final Dispatcher dispatcher;
+    private final List<Dispatcher> lanes;
+    private final PendingSignal[] last;
     private final DeliveryStats stats;
     private final long intervalMillis;
     private final BeatSource source;
     private ScheduledFuture<?> schedule;
-    private PendingSignal last;
 
-    public BeatScheduler(ScheduledExecutorService executor, Clock clock, Dispatcher dispatcher, DeliveryStats stats,
-                         long intervalMillis, BeatSource source) {
-        this.executor = executor;
+    /**
+     * @param lanes one dispatcher per endpoint; the beats are taken on the first one's executor
+     */
+    public BeatScheduler(Clock clock, List<Dispatcher> lanes, DeliveryStats stats, long intervalMillis,
+                         BeatSource source) {
         this.clock = clock;
-        this.dispatcher = dispatcher;
+        this.lanes = lanes;
+        this.last = new PendingSignal[lanes.size()];
         this.stats = stats;
         this.intervalMillis = intervalMillis;
         this.source = source;
@@ -55,7 +57,7 @@ public final class BeatScheduler {
 
     /** Starts beating after a jittered first delay. */
     public synchronized void start() {
-        schedule = executor.scheduleAtFixedRate(this::tick, firstDelayMillis(intervalMillis), intervalMillis,
+        schedule = lanes.get(0).executor().scheduleAtFixedRate(this::tick, firstDelayMillis(intervalMillis), intervalMillis,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -68,14 +70,19 @@ public final class BeatScheduler {
 
     private void tick() {
         try {
-            PendingSignal previous = last;
-            if (previous != null && !previous.isDone()) {
-                stats.beatSkipped();
-                log.debug("previous beat still being delivered; skipping this one");
-                return;
+            Signal beat = null;
+            for (int i = 0; i < last.length; i++) {
+                if (last[i] != null && !last[i].isDone()) {
+                    stats.beatSkipped();
+                    log.debug("previous beat still being delivered to endpoint {}; skipping this one", i);
+                    continue;
+                }
+                long now = clock.millis();
+                if (beat == null) {
+                    beat = source.nextBeat(now);
+                }
+                last[i] = lanes.get(i).submit(beat, now + intervalMillis);
             }
-            long now = clock.millis();
-            last = dispatcher.submit(source.nextBeat(now), now + intervalMillis);
         } catch (Throwable t) {
             // An exception would silently cancel a fixed-rate schedule: log it and keep beating.
             log.warn("heartbeat-sdk could not take a periodic beat; the schedule goes on", t);

@@ -71,6 +71,11 @@ public final class Dispatcher {
         return pending;
     }
 
+    /** The executor this dispatcher delivers on. */
+    public ScheduledExecutorService executor() {
+        return executor;
+    }
+
     /** Signals queued or in delivery. */
     public long unfinished() {
         return unfinished.get();
@@ -125,12 +130,12 @@ public final class Dispatcher {
             return true;
         }
         Attempt attempt = transport.send(pending.signal);
-        if (attempt.kind != Attempt.Kind.SKIPPED) {
+        if (attempt.sent) {
             pending.attempts++;
         }
         switch (attempt.kind) {
             case DELIVERED:
-                log.debug("delivered {} to {} (HTTP {}, attempt {})",
+                log.debug("delivered {} to {} (status {}, attempt {})",
                         pending.signal, endpointName, attempt.statusCode, pending.attempts);
                 finish(pending, Outcome.DELIVERED, attempt.statusCode, null);
                 return true;
@@ -148,7 +153,8 @@ public final class Dispatcher {
     }
 
     private boolean retryOrFail(PendingSignal pending, Attempt attempt, long deadline) {
-        long delay = attempt.retryAfterMillis >= 0 ? attempt.retryAfterMillis : backoff.delayMillis(pending.attempts);
+        long delay = attempt.retryAfterMillis >= 0 ? attempt.retryAfterMillis
+                : backoff.delayMillis(Math.max(1, pending.attempts));
         if (clock.millis() + delay >= deadline) {
             String error = attempt.error + "; gave up after " + pending.attempts + " attempt(s)"
                     + (closeDeadlineMillis < Long.MAX_VALUE ? " (client closing)" : " (deadline reached)");
@@ -189,14 +195,17 @@ public final class Dispatcher {
         }
     }
 
+    /** From now on, retries stop at {@code deadlineMillis}: the client is closing. */
+    public void beginClose(long deadlineMillis) {
+        closeDeadlineMillis = Math.min(closeDeadlineMillis, deadlineMillis);
+    }
+
     /**
-     * Stops accepting new work past {@code deadlineMillis} and waits until every signal has ended
-     * or the deadline passes. Returns true when nothing is left. Never waits when called from the
-     * delivery thread itself, which would wait for itself.
+     * Waits until every signal has ended or the deadline passes; returns true when nothing is
+     * left. Never waits when called from the delivery thread itself, which would wait for itself.
      */
-    public boolean flush(long deadlineMillis) throws InterruptedException {
-        closeDeadlineMillis = deadlineMillis;
-        if (Thread.currentThread() == drainThread) {
+    public boolean awaitIdle(long deadlineMillis) throws InterruptedException {
+        if (isDeliveryThread()) {
             return unfinished.get() == 0;
         }
         synchronized (idle) {

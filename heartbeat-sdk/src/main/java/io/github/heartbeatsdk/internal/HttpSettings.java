@@ -20,6 +20,16 @@ public final class HttpSettings {
         this.callTimeout = callTimeout;
     }
 
+    /** How long to wait for a connection. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long to wait for each read or write. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
     /** Checks at build time that a user-given client is an OkHttp client, without loading OkHttp otherwise. */
     public static void requireOkHttpClient(Object client) {
         if (client == null) {

@@ -2,6 +2,7 @@ package io.github.heartbeatsdk.internal;
 
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
+import io.github.heartbeatsdk.EndpointResponse;
 import io.github.heartbeatsdk.Signal;
 import okhttp3.Call;
 import okhttp3.MediaType;
@@ -12,6 +13,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -30,6 +33,7 @@ public final class HttpTransport implements Transport {
     /** Response bodies are read up to this many bytes (so the connection can be reused), never more. */
     static final long MAX_RESPONSE_BYTES = 8 * 1024;
     private static final String USER_AGENT = "heartbeat-sdk/" + SdkVersion.VERSION;
+    private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
 
     private final Endpoint endpoint;
     private final HttpSettings settings;
@@ -67,11 +71,30 @@ public final class HttpTransport implements Transport {
         inFlight = call;
         try (Response response = call.execute()) {
             drainBounded(response.body());
+            tellEndpoint(response);
             return classify(response, url);
         } catch (IOException e) {
             return Attempt.retryable(0, Redactor.scrub(describe(e), url) + " (" + Redactor.url(url) + ")", -1);
         } finally {
             inFlight = null;
+        }
+    }
+
+    private void tellEndpoint(final Response response) {
+        try {
+            endpoint.onResponse(new EndpointResponse() {
+                @Override
+                public int statusCode() {
+                    return response.code();
+                }
+
+                @Override
+                public String header(String name) {
+                    return response.header(name);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("endpoint {} failed in onResponse: {}", endpoint.getClass().getName(), e.getClass().getName());
         }
     }
 

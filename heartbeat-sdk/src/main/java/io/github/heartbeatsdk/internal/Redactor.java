@@ -32,7 +32,7 @@ public final class Redactor {
                     : MASK;
             boolean hasSecretPart = (uri.getRawPath() != null && uri.getRawPath().length() > 1)
                     || uri.getRawQuery() != null || uri.getRawUserInfo() != null;
-            return uri.getScheme() + "://" + hostPort + (hasSecretPart ? "/" + MASK : "");
+            return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + hostPort + (hasSecretPart ? "/" + MASK : "");
         } catch (URISyntaxException e) {
             return MASK;
         }

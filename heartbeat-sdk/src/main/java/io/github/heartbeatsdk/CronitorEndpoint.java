@@ -1,0 +1,103 @@
+package io.github.heartbeatsdk;
+
+import io.github.heartbeatsdk.internal.HttpUrls;
+import io.github.heartbeatsdk.internal.PingUrls;
+import io.github.heartbeatsdk.internal.Redactor;
+import io.github.heartbeatsdk.internal.TextTail;
+
+import java.util.Locale;
+
+/**
+ * Cronitor's telemetry API, from the monitor's URL {@code https://cronitor.link/p/<api-key>/<monitor-key>}
+ * ({@link Endpoints#cronitor(String)}). Every request is a GET with query parameters:
+ * a start is {@code state=run}, a success or exit 0 {@code state=complete}, a failure or non-zero
+ * exit {@code state=fail} (with {@code status_code} for an exit and {@code message}, its last
+ * {@value #MAX_MESSAGE_CHARS} characters). Job signals carry {@code series=<run id>} and ends
+ * {@code metric=duration:<seconds>}; a ping or beat is a plain telemetry ping without a state.
+ * Log signals are skipped: Cronitor has no state-less log event. Immutable.
+ */
+public final class CronitorEndpoint implements Endpoint {
+    /** Cronitor keeps at most this many characters of a message. */
+    public static final int MAX_MESSAGE_CHARS = 2000;
+
+    private final String url;
+    private final String environment;
+    private final String host;
+
+    private CronitorEndpoint(String url, String environment, String host) {
+        this.url = url;
+        this.environment = environment;
+        this.host = host;
+    }
+
+    static CronitorEndpoint of(String monitorUrl) {
+        String url = PingUrls.withoutQuery(HttpUrls.requireHttpUrl("url", monitorUrl));
+        if (PingUrls.pathSegments(url).length < 3) {
+            throw new IllegalArgumentException("url must be a Cronitor telemetry URL like "
+                    + "https://cronitor.link/p/<api-key>/<monitor-key>, got " + Redactor.url(monitorUrl));
+        }
+        return new CronitorEndpoint(url, null, null);
+    }
+
+    /** Returns this endpoint reporting {@code env=<environment>} (for example "production"). */
+    public CronitorEndpoint withEnvironment(String environment) {
+        return new CronitorEndpoint(url, requireText("environment", environment), host);
+    }
+
+    /** Returns this endpoint reporting {@code host=<host>}. */
+    public CronitorEndpoint withHost(String host) {
+        return new CronitorEndpoint(url, environment, requireText("host", host));
+    }
+
+    @Override
+    public EndpointRequest request(Signal signal) {
+        String state;
+        switch (signal.kind()) {
+            case START:
+                state = "run";
+                break;
+            case SUCCESS:
+                state = "complete";
+                break;
+            case FAIL:
+                state = "fail";
+                break;
+            case EXIT:
+                state = signal.exitCode() == 0 ? "complete" : "fail";
+                break;
+            case LOG:
+                return null;
+            default:
+                state = null;
+        }
+        boolean ends = signal.kind().endsRun();
+        String message = signal.message() == null ? null : TextTail.chars(signal.message(), MAX_MESSAGE_CHARS);
+        return EndpointRequest.get(PingUrls.query(url,
+                "state", state,
+                "series", signal.runId(),
+                "metric", ends && signal.durationMillis() >= 0 ? "duration:" + seconds(signal.durationMillis()) : null,
+                "status_code", signal.kind() == SignalKind.EXIT ? Integer.toString(signal.exitCode()) : null,
+                "message", message,
+                "env", environment,
+                "host", host));
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    static String requireText(String setting, String value) {
+        if (value == null) {
+            throw new NullPointerException(setting + " == null");
+        }
+        if (value.trim().isEmpty()) {
+            throw new IllegalArgumentException(setting + " must not be blank, got '" + value + "'");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "CronitorEndpoint{" + Redactor.url(url) + "}";
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.heartbeatsdk;
+
+import io.github.heartbeatsdk.internal.HttpUrls;
+import io.github.heartbeatsdk.internal.PingUrls;
+import io.github.heartbeatsdk.internal.Redactor;
+
+/**
+ * Sentry Crons check-ins over HTTP, from the monitor's check-in URL
+ * {@code https://<host>/api/<project-id>/cron/<monitor-slug>/<public-key>/}
+ * ({@link Endpoints#sentryCrons(String)}). A start is {@code status=in_progress}; a success or
+ * exit 0 {@code status=ok}; a failure or non-zero exit {@code status=error}. Job signals carry
+ * {@code check_in_id=<run id>} and ends {@code duration=<seconds>}; a ping or beat is a lone
+ * {@code status=ok} check-in. Log signals are skipped: a check-in has no log. Immutable.
+ */
+public final class SentryCronsEndpoint implements Endpoint {
+    private final String url;
+    private final String environment;
+
+    private SentryCronsEndpoint(String url, String environment) {
+        this.url = url;
+        this.environment = environment;
+    }
+
+    static SentryCronsEndpoint of(String checkInUrl) {
+        String url = PingUrls.withoutQuery(HttpUrls.requireHttpUrl("url", checkInUrl));
+        String[] segments = PingUrls.pathSegments(url);
+        if (segments.length < 5 || !"cron".equals(segments[segments.length - 3])) {
+            throw new IllegalArgumentException("url must be a Sentry Crons check-in URL like https://<host>/api/"
+                    + "<project-id>/cron/<monitor-slug>/<public-key>/, got " + Redactor.url(checkInUrl));
+        }
+        return new SentryCronsEndpoint(url + "/", null);
+    }
+
+    /** Returns this endpoint reporting {@code environment=<environment>}. */
+    public SentryCronsEndpoint withEnvironment(String environment) {
+        return new SentryCronsEndpoint(url, CronitorEndpoint.requireText("environment", environment));
+    }
+
+    @Override
+    public EndpointRequest request(Signal signal) {
+        String status;
+        switch (signal.kind()) {
+            case START:
+                status = "in_progress";
+                break;
+            case FAIL:
+                status = "error";
+                break;
+            case EXIT:
+                status = signal.exitCode() == 0 ? "ok" : "error";
+                break;
+            case LOG:
+                return null;
+            default:
+                status = "ok";
+        }
+        boolean ends = signal.kind().endsRun();
+        return EndpointRequest.get(PingUrls.query(url,
+                "status", status,
+                "check_in_id", signal.runId(),
+                "duration", ends && signal.durationMillis() >= 0 ? CronitorEndpoint.seconds(signal.durationMillis()) : null,
+                "environment", environment));
+    }
+
+    @Override
+    public String toString() {
+        return "SentryCronsEndpoint{" + Redactor.url(url) + "}";
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.heartbeatsdk;
+
+/**
+ * A sermant-backend's own TCP heartbeat port (6888 by default): each periodic beat is one
+ * length-prefixed protobuf frame carrying gzip-compressed HeartbeatMessage JSON, exactly as a
+ * Sermant agent sends it. Not HTTP: the client sends these beats over its own TCP connection, so
+ * {@link #request} has no HTTP request for any signal. Pings and job steps are skipped.
+ */
+final class SermantEndpoint implements Endpoint {
+    /** sermant-backend's default heartbeat port ({@code gateway.nettyPort}). */
+    static final int DEFAULT_PORT = 6888;
+
+    final String host;
+    final int port;
+
+    SermantEndpoint(String host, int port) {
+        if (host == null) {
+            throw new NullPointerException("host == null");
+        }
+        if (host.trim().isEmpty()) {
+            throw new IllegalArgumentException("host must not be blank, got '" + host + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 1..65535, got " + port);
+        }
+        this.host = host.trim();
+        this.port = port;
+    }
+
+    @Override
+    public EndpointRequest request(Signal signal) {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "SermantEndpoint{tcp " + host + ":" + port + "}";
+    }
+}

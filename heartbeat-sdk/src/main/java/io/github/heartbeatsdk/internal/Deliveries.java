@@ -1,0 +1,140 @@
+package io.github.heartbeatsdk.internal;
+
+import io.github.heartbeatsdk.DeliveryResult;
+import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.Signal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client's deliveries: one {@link Dispatcher} per endpoint, each with its own queue, retry state
+ * and (unless the user shares an executor) its own thread, so one slow backend never delays
+ * another. With one endpoint, signals go straight to its dispatcher at no extra cost.
+ */
+public final class Deliveries {
+    private final List<Dispatcher> lanes;
+    private final List<ScheduledExecutorService> ownedExecutors;
+
+    /**
+     * @param ownedExecutors the executors the SDK created and must stop at close; never the user's
+     */
+    public Deliveries(List<Dispatcher> lanes, List<ScheduledExecutorService> ownedExecutors) {
+        this.lanes = Collections.unmodifiableList(new ArrayList<Dispatcher>(lanes));
+        this.ownedExecutors = new ArrayList<ScheduledExecutorService>(ownedExecutors);
+    }
+
+    /** The dispatchers, one per endpoint, in the order the endpoints were given. */
+    public List<Dispatcher> lanes() {
+        return lanes;
+    }
+
+    /**
+     * Sends {@code signal} to every endpoint. With several, the result is the first endpoint's
+     * result that is neither DELIVERED nor SKIPPED; else DELIVERED if any endpoint delivered it;
+     * else SKIPPED.
+     */
+    public CompletionStage<DeliveryResult> submit(Signal signal, long deadlineMillis) {
+        if (lanes.size() == 1) {
+            return lanes.get(0).submit(signal, deadlineMillis);
+        }
+        final List<CompletableFuture<DeliveryResult>> parts = new ArrayList<CompletableFuture<DeliveryResult>>();
+        for (Dispatcher lane : lanes) {
+            parts.add(lane.submit(signal, deadlineMillis));
+        }
+        return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
+                .thenApply(ignored -> combine(parts));
+    }
+
+    static DeliveryResult combine(List<CompletableFuture<DeliveryResult>> parts) {
+        DeliveryResult delivered = null;
+        for (CompletableFuture<DeliveryResult> part : parts) {
+            DeliveryResult result = part.join();
+            if (result.outcome() == Outcome.DELIVERED) {
+                delivered = delivered == null ? result : delivered;
+            } else if (result.outcome() != Outcome.SKIPPED) {
+                return result;
+            }
+        }
+        return delivered != null ? delivered : parts.get(0).join();
+    }
+
+    /** Signals queued or in delivery, over all endpoints. */
+    public long unfinished() {
+        long sum = 0;
+        for (Dispatcher lane : lanes) {
+            sum += lane.unfinished();
+        }
+        return sum;
+    }
+
+    /**
+     * Delivers what is pending until {@code deadlineMillis}, gives up the rest, then stops the
+     * SDK's own threads and connections. Returns how many signals were given up. Restores the
+     * interrupt flag if interrupted (and then gives up at once).
+     */
+    public long close(long deadlineMillis) {
+        for (Dispatcher lane : lanes) {
+            lane.beginClose(deadlineMillis);
+        }
+        boolean interrupted = false;
+        try {
+            for (Dispatcher lane : lanes) {
+                lane.awaitIdle(deadlineMillis);
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        long left = unfinished();
+        if (left > 0) {
+            for (Dispatcher lane : lanes) {
+                lane.abandon(interrupted ? "client closed before delivery (interrupted)" : "client closed before delivery");
+            }
+        }
+        interrupted |= stopOwnedExecutors();
+        for (Dispatcher lane : lanes) {
+            lane.closeTransport();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return left;
+    }
+
+    private boolean stopOwnedExecutors() {
+        for (ScheduledExecutorService executor : ownedExecutors) {
+            executor.shutdown();
+        }
+        if (isDeliveryThread()) {
+            return false; // close() called from a callback on our own thread; it ends when the callback returns
+        }
+        try {
+            for (ScheduledExecutorService executor : ownedExecutors) {
+                if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            for (ScheduledExecutorService executor : ownedExecutors) {
+                executor.shutdownNow();
+            }
+            return true;
+        }
+    }
+
+    /** True when called from inside a delivery of this client. */
+    public boolean isDeliveryThread() {
+        for (Dispatcher lane : lanes) {
+            if (lane.isDeliveryThread()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
