@@ -25,6 +25,7 @@ public final class DeliveryResult {
     private final int statusCode;
     private final int attempts;
     private final String error;
+    private final String endpoint;
 
     /**
      * @param statusCode the last HTTP status, or 0 when no answer came
@@ -32,6 +33,13 @@ public final class DeliveryResult {
      * @param error the last error, already redacted, or null
      */
     public DeliveryResult(Outcome outcome, int statusCode, int attempts, String error) {
+        this(outcome, statusCode, attempts, error, null);
+    }
+
+    /**
+     * @param endpoint the endpoint's redacted name, or null when the result concerns no endpoint
+     */
+    public DeliveryResult(Outcome outcome, int statusCode, int attempts, String error, String endpoint) {
         if (outcome == null) {
             throw new NullPointerException("outcome == null");
         }
@@ -39,6 +47,7 @@ public final class DeliveryResult {
         this.statusCode = statusCode;
         this.attempts = attempts;
         this.error = error;
+        this.endpoint = endpoint;
     }
 
     /** How the delivery ended. */
@@ -64,6 +73,11 @@ public final class DeliveryResult {
     /** The last error with every secret masked, or null when there was none. */
     public String error() {
         return error;
+    }
+
+    /** Which endpoint this result is from, with its secret masked; null when none (a closed client). */
+    public String endpoint() {
+        return endpoint;
     }
 
     @Override

@@ -163,6 +163,9 @@ public final class Endpoints {
 
     private static Endpoint parseSermant(String authority) {
         String hostPort = authority.endsWith("/") ? authority.substring(0, authority.length() - 1) : authority;
+        if (hostPort.indexOf('@') >= 0 || hostPort.indexOf('/') >= 0 || hostPort.indexOf('?') >= 0) {
+            throw new IllegalArgumentException("endpoint must be sermant://host[:port]: no user info, path or query");
+        }
         int colon = hostPort.lastIndexOf(':');
         if (colon < 0 || hostPort.endsWith("]")) {
             return sermant(hostPort, SermantEndpoint.DEFAULT_PORT);

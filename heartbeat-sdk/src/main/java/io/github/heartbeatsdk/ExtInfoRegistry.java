@@ -1,9 +1,9 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.internal.LazyLogger;
+
 import io.github.heartbeatsdk.internal.ExtInfoRenderer;
 import io.github.heartbeatsdk.internal.SdkVersion;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ public final class ExtInfoRegistry {
     /** The entry {@link HeartbeatClient#setExtInfo} fills: the application's own ext info. */
     public static final String APPLICATION = "application";
 
-    private static final Logger log = LoggerFactory.getLogger(ExtInfoRegistry.class);
+    private static final LazyLogger log = new LazyLogger(ExtInfoRegistry.class);
 
     private final Map<String, Registration> registrations = new ConcurrentSkipListMap<String, Registration>();
 
@@ -107,7 +107,7 @@ public final class ExtInfoRegistry {
             }
             if (refusing) {
                 refusing = false;
-                log.info("ext-info provider '{}' recovered", name);
+                log.get().info("ext-info provider '{}' recovered", name);
             }
             return new PluginInfo(name, version, info);
         }
@@ -115,7 +115,7 @@ public final class ExtInfoRegistry {
         private PluginInfo refuse(String reason) {
             if (!refusing) {
                 refusing = true;
-                log.warn("ext-info provider '{}' {}; its ext info is left out of beats until it recovers", name, reason);
+                log.get().warn("ext-info provider '{}' {}; its ext info is left out of beats until it recovers", name, reason);
             }
             return new PluginInfo(name, version, Collections.<String, String>emptyMap());
         }

@@ -1,5 +1,8 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.internal.LazyLogger;
+import io.github.heartbeatsdk.internal.RandomIds;
+
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.internal.Backoff;
 import io.github.heartbeatsdk.internal.ConfigKeys;
@@ -14,16 +17,16 @@ import io.github.heartbeatsdk.internal.HttpTransport;
 import io.github.heartbeatsdk.internal.SermantTcpTransport;
 import io.github.heartbeatsdk.internal.Transport;
 import io.github.heartbeatsdk.internal.ShutdownHooks;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -58,7 +61,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * same for a program that simply returns from {@code main} or calls {@code System.exit}.
  */
 public final class HeartbeatClient implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(HeartbeatClient.class);
+    private static final LazyLogger log = new LazyLogger(HeartbeatClient.class);
 
     private final ClientSettings settings;
     private final Deliveries deliveries;
@@ -127,7 +130,7 @@ public final class HeartbeatClient implements AutoCloseable {
             throw new IllegalArgumentException("job name must not be blank, got '" + name + "'");
         }
         long now = nowMillis();
-        JobRun run = new JobRun(this, name, UUID.randomUUID().toString(), now);
+        JobRun run = new JobRun(this, name, RandomIds.uuid(), now);
         run.started(submit(Signal.job(SignalKind.START, now, name, run.runId(), -1, -1, null)));
         return run;
     }
@@ -258,7 +261,7 @@ public final class HeartbeatClient implements AutoCloseable {
         }
         long left = deliveries.close(settings.clock.millis() + settings.flushTimeout.toMillis());
         if (left > 0) {
-            log.warn("heartbeat-sdk closed with {} signal(s) undelivered after flushTimeout {}", left,
+            log.get().warn("heartbeat-sdk closed with {} signal(s) undelivered after flushTimeout {}", left,
                     settings.flushTimeout);
         }
     }
@@ -294,7 +297,12 @@ public final class HeartbeatClient implements AutoCloseable {
         /** Default for {@link #service}, {@link #appName}, {@link #appType} and {@link #artifact}, as in Sermant. */
         public static final String DEFAULT_NAME = "default";
         /** A configuration with nothing set: its defaults are the builder's. */
-        private static final HeartbeatConfig NO_CONFIG = key -> null;
+        private static final HeartbeatConfig NO_CONFIG = new HeartbeatConfig() { // not a lambda: see Dispatcher.drainTask
+            @Override
+            public String get(String key) {
+                return null;
+            }
+        };
         /** Default first retry wait (then doubled, with jitter): 1 s. */
         static final long BACKOFF_INITIAL_MILLIS = 1_000;
         /** Longest wait between two retries: 30 s. */
@@ -318,8 +326,53 @@ public final class HeartbeatClient implements AutoCloseable {
         private String artifact;
         private String instanceId;
         private HeartbeatConfig config;
+        private HeartbeatListener listener;
+        private String proxyHost;
+        private int proxyPort;
+        private String proxyUser;
+        private String proxyPassword;
+        private SSLSocketFactory sslSocketFactory;
+        private X509TrustManager trustManager;
 
         Builder() {
+        }
+
+        /** Told how each signal's delivery ended; see {@link HeartbeatListener}. Default: none. */
+        public Builder listener(HeartbeatListener listener) {
+            this.listener = once("listener", this.listener, requireNonNull("listener", listener));
+            return this;
+        }
+
+        /** Sends HTTP through the proxy at {@code host:port}. Default: no proxy (a user's {@link #httpClient} keeps its own). */
+        public Builder proxy(String host, int port) {
+            notBlank("proxy host", host);
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("proxy port must be in 1..65535, got " + port);
+            }
+            this.proxyHost = once("proxy", this.proxyHost, host.trim());
+            this.proxyPort = port;
+            return this;
+        }
+
+        /** Basic credentials for the {@link #proxy}, sent when the proxy asks (407). Never logged. */
+        public Builder proxyCredentials(String user, String password) {
+            requireNonNull("proxy password", password);
+            this.proxyUser = once("proxyCredentials", this.proxyUser, notBlank("proxy user", user));
+            this.proxyPassword = password;
+            return this;
+        }
+
+        /**
+         * Trusts the servers {@code trustManager} trusts, for a self-hosted backend with a private
+         * CA or a self-signed certificate (and mTLS, through the factory's key managers). Default:
+         * the JVM's trust store. An untrusted certificate is never retried: the signal ends
+         * REJECTED with a message saying so.
+         */
+        public Builder sslSocketFactory(SSLSocketFactory factory, X509TrustManager trustManager) {
+            requireNonNull("trustManager", trustManager);
+            this.sslSocketFactory = once("sslSocketFactory", this.sslSocketFactory, requireNonNull("sslSocketFactory", factory));
+            this.trustManager = trustManager;
+            return this;
         }
 
         /**
@@ -513,9 +566,18 @@ public final class HeartbeatClient implements AutoCloseable {
                     shutdownHook != null ? shutdownHook : from.shutdownHook(), or(interval, from.interval()),
                     new BeatFactory.Identity(or(service, from.service()), or(appName, from.appName()),
                             or(appType, from.appType()), or(artifact, from.artifact()),
-                            resolvedInstanceId != null ? resolvedInstanceId : UUID.randomUUID().toString()));
+                            resolvedInstanceId != null ? resolvedInstanceId : RandomIds.uuid()));
+            if (proxyUser != null && proxyHost == null) {
+                throw new IllegalStateException("proxyCredentials(...) needs proxy(host, port)");
+            }
             HttpSettings http = new HttpSettings(httpClient, or(connectTimeout, from.connectTimeout()),
                     or(readTimeout, from.readTimeout()), or(callTimeout, from.callTimeout()));
+            if (proxyHost != null) {
+                http = http.withProxy(proxyHost, proxyPort, proxyUser, proxyPassword);
+            }
+            if (sslSocketFactory != null) {
+                http = http.withTls(sslSocketFactory, trustManager);
+            }
             int capacity = queueCapacity != null ? queueCapacity : from.queueCapacity();
             Deliveries deliveries = enabled ? deliveries(settings, http, capacity)
                     : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
@@ -550,8 +612,7 @@ public final class HeartbeatClient implements AutoCloseable {
                 }
                 lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor, settings.clock,
                         new Backoff(BACKOFF_INITIAL_MILLIS, BACKOFF_CAP_MILLIS),
-                        capacity, settings.stats,
-                        ClientSettings.nameOf(endpoint)));
+                        capacity, settings.stats, ClientSettings.nameOf(endpoint), listener));
             }
             return new Deliveries(lanes, owned);
         }

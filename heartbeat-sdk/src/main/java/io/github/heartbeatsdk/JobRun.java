@@ -1,9 +1,9 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.internal.LazyLogger;
+
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.internal.TextTail;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +33,7 @@ public final class JobRun implements AutoCloseable {
     /** The failure message of a run closed without an end. */
     public static final String ENDED_WITHOUT_SUCCESS = "ended without success";
 
-    private static final Logger log = LoggerFactory.getLogger(JobRun.class);
+    private static final LazyLogger log = new LazyLogger(JobRun.class);
 
     private final HeartbeatClient client;
     private final String name;
@@ -131,7 +131,7 @@ public final class JobRun implements AutoCloseable {
 
     private CompletionStage<DeliveryResult> end(SignalKind kind, int exitCode, String message) {
         if (!ended.compareAndSet(false, true)) {
-            log.debug("run {} of job {} already ended; {} ignored", runId, name, kind);
+            log.get().debug("run {} of job {} already ended; {} ignored", runId, name, kind);
             CompletableFuture<DeliveryResult> ignored = new CompletableFuture<DeliveryResult>();
             ignored.complete(new DeliveryResult(Outcome.DROPPED, 0, 0, "run already ended"));
             return ignored;

@@ -1,8 +1,6 @@
 package io.github.heartbeatsdk.internal;
 
 import io.github.heartbeatsdk.Signal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +20,7 @@ public final class BeatScheduler {
     /** The first beat waits a random delay up to this (or the interval, if shorter). */
     public static final long MAX_FIRST_BEAT_JITTER_MILLIS = 10_000;
 
-    private static final Logger log = LoggerFactory.getLogger(BeatScheduler.class);
+    private static final LazyLogger log = new LazyLogger(BeatScheduler.class);
 
     /** Builds one beat; called on the delivery thread. */
     public interface BeatSource {
@@ -74,7 +72,7 @@ public final class BeatScheduler {
             for (int i = 0; i < last.length; i++) {
                 if (last[i] != null && !last[i].isDone()) {
                     stats.beatSkipped();
-                    log.debug("previous beat still being delivered to endpoint {}; skipping this one", i);
+                    log.get().debug("previous beat still being delivered to endpoint {}; skipping this one", i);
                     continue;
                 }
                 long now = clock.millis();
@@ -85,7 +83,7 @@ public final class BeatScheduler {
             }
         } catch (Throwable t) {
             // An exception would silently cancel a fixed-rate schedule: log it and keep beating.
-            log.warn("heartbeat-sdk could not take a periodic beat; the schedule goes on", t);
+            log.get().warn("heartbeat-sdk could not take a periodic beat; the schedule goes on", t);
         }
     }
 }

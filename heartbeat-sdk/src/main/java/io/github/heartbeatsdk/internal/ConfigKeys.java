@@ -47,10 +47,17 @@ public final class ConfigKeys {
             SERVICE, APP_NAME, APP_TYPE, ARTIFACT, INSTANCE_ID, CONNECT_TIMEOUT, READ_TIMEOUT, CALL_TIMEOUT,
             RETRY_DEADLINE, FLUSH_TIMEOUT, QUEUE_CAPACITY, SHUTDOWN_HOOK));
 
+    private static final LazyLogger log = new LazyLogger(ConfigKeys.class);
+
     private ConfigKeys() {
     }
 
-    /** Reports every unknown {@code heartbeat.*} key at once, with a suggestion for near misses. */
+    /**
+     * Reports every unknown {@code heartbeat.*} key at once, with a suggestion for near misses. An
+     * unknown {@code HEARTBEAT_*} environment variable is only logged at WARN: environments carry
+     * variables nobody chose (Kubernetes adds {@code HEARTBEAT_SERVICE_HOST} for a service named
+     * "heartbeat"), and they must not stop an application from starting.
+     */
     public static void requireKnownKeys(HeartbeatConfig config) {
         List<String> problems = new ArrayList<String>();
         for (String key : config.keys()) {
@@ -60,7 +67,12 @@ public final class ConfigKeys {
                 continue;
             }
             String hint = closest(key);
-            problems.add(key + (hint != null ? " (did you mean " + hint + "?)" : ""));
+            String problem = key + (hint != null ? " (did you mean " + hint + "?)" : "");
+            if (key.startsWith("HEARTBEAT_") && key.equals(key.toUpperCase(Locale.ROOT))) {
+                log.get().warn("unknown heartbeat environment variable {}; ignored", problem);
+            } else {
+                problems.add(problem);
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("unknown heartbeat configuration key" + (problems.size() > 1 ? "s: " : ": ")
@@ -69,16 +81,21 @@ public final class ConfigKeys {
         }
     }
 
-    public static boolean bool(HeartbeatConfig config, String key, boolean fallback) {
-        String name = key;
-        String value = config.get(key);
-        if (value == null && ENABLED.equals(key)) {
-            name = SERMANT_ENABLE;
-            value = config.get(SERMANT_ENABLE);
+    /** The key actually set for {@code key} (itself, or its Sermant alias when only that is set), or null. */
+    private static String keySet(HeartbeatConfig config, String key) {
+        if (config.get(key) != null) {
+            return key;
         }
-        if (value == null) {
+        String alias = ENABLED.equals(key) ? SERMANT_ENABLE : CONNECT_TIMEOUT.equals(key) ? SERMANT_CONNECT_TIMEOUT : null;
+        return alias != null && config.get(alias) != null ? alias : null;
+    }
+
+    public static boolean bool(HeartbeatConfig config, String key, boolean fallback) {
+        String name = keySet(config, key);
+        if (name == null) {
             return fallback;
         }
+        String value = config.get(name);
         String trimmed = value.trim().toLowerCase(Locale.ROOT);
         if ("true".equals(trimmed) || "false".equals(trimmed)) {
             return Boolean.parseBoolean(trimmed);
@@ -111,20 +128,19 @@ public final class ConfigKeys {
         if (ip == null && port == null) {
             return null;
         }
+        if (port != null && !port.trim().matches("\\d{1,5}")) {
+            throw new IllegalArgumentException(SERMANT_PORT + " must be a port number in 1..65535, got '" + port + "'");
+        }
         return "sermant://" + (ip == null ? "127.0.0.1" : ip.trim()) + ":" + (port == null ? "6888" : port.trim());
     }
 
     /** Milliseconds (a plain number, like Sermant) or an ISO-8601 duration such as {@code PT30S}; zero allowed. */
     public static Duration duration(HeartbeatConfig config, String key, Duration fallback) {
-        String name = key;
-        String value = config.get(key);
-        if (value == null && CONNECT_TIMEOUT.equals(key)) {
-            name = SERMANT_CONNECT_TIMEOUT;
-            value = config.get(SERMANT_CONNECT_TIMEOUT);
-        }
-        if (value == null) {
+        String name = keySet(config, key);
+        if (name == null) {
             return fallback;
         }
+        String value = config.get(name);
         String trimmed = value.trim();
         try {
             Duration parsed = trimmed.matches("\\d+") ? Duration.ofMillis(Long.parseLong(trimmed)) : Duration.parse(trimmed);
@@ -141,7 +157,8 @@ public final class ConfigKeys {
     public static Duration positive(HeartbeatConfig config, String key, Duration fallback) {
         Duration value = duration(config, key, fallback);
         if (value.isZero()) {
-            throw new IllegalArgumentException(key + " must be > 0, got '" + config.get(key) + "'");
+            String name = keySet(config, key);
+            throw new IllegalArgumentException(name + " must be > 0, got '" + config.get(name) + "'");
         }
         return value;
     }

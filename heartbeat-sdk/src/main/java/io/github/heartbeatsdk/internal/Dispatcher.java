@@ -2,9 +2,8 @@ package io.github.heartbeatsdk.internal;
 
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.HeartbeatListener;
 import io.github.heartbeatsdk.Signal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * help. The wait is a scheduled task, never a sleeping thread, so a shared executor stays free.
  */
 public final class Dispatcher {
-    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final LazyLogger log = new LazyLogger(Dispatcher.class);
     private static final long WARN_PERIOD_MILLIS = 60_000;
 
     private final Transport transport;
@@ -34,7 +33,19 @@ public final class Dispatcher {
     private final String endpointName;
     private final RateLimitedLog failureLog;
     private final RateLimitedLog rejectionLog;
+    private final RateLimitedLog listenerLog;
+    private final HeartbeatListener listener;
 
+    /**
+     * One instance, so submit() allocates none; an inner class, not a lambda, because the first
+     * lambda in a JVM bootstraps invokedynamic for milliseconds on the caller of build().
+     */
+    private final Runnable drainTask = new Runnable() {
+        @Override
+        public void run() {
+            drain();
+        }
+    };
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicLong unfinished = new AtomicLong();
     private final Object idle = new Object();
@@ -43,10 +54,13 @@ public final class Dispatcher {
     private volatile long closeDeadlineMillis = Long.MAX_VALUE;
 
     /**
-     * @param endpointName a redacted name for log lines
+     * @param endpointName a redacted name for log lines and results
+     * @param listener told how each delivery ended, or null
      */
     public Dispatcher(Transport transport, ScheduledExecutorService executor, Clock clock, Backoff backoff,
-                      int queueCapacity, DeliveryStats stats, String endpointName) {
+                      int queueCapacity, DeliveryStats stats, String endpointName, HeartbeatListener listener) {
+        this.listener = listener;
+        this.listenerLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
         this.transport = transport;
         this.executor = executor;
         this.clock = clock;
@@ -87,9 +101,9 @@ public final class Dispatcher {
         }
         try {
             if (delayMillis == 0) {
-                executor.execute(this::drain);
+                executor.execute(drainTask);
             } else {
-                executor.schedule(this::drain, delayMillis, TimeUnit.MILLISECONDS);
+                executor.schedule(drainTask, delayMillis, TimeUnit.MILLISECONDS);
             }
         } catch (RejectedExecutionException e) {
             // The executor is shut down (the client is closing, or the user stopped a shared one).
@@ -109,7 +123,7 @@ public final class Dispatcher {
                 }
             }
         } catch (Throwable t) {
-            log.error("heartbeat-sdk delivery loop failed unexpectedly; pending signals may be lost", t);
+            log.get().error("heartbeat-sdk delivery loop failed unexpectedly; pending signals may be lost", t);
         } finally {
             drainThread = null;
         }
@@ -121,8 +135,8 @@ public final class Dispatcher {
 
     /** Attempts one delivery; returns false when a retry was scheduled for {@code pending}. */
     private boolean deliver(PendingSignal pending) {
-        if (pending.isDone()) {
-            return true; // completed by abandon() while we were busy
+        if (pending.isEnded()) {
+            return true; // ended by abandon() while we were busy
         }
         long deadline = Math.min(pending.deadlineMillis, closeDeadlineMillis);
         if (clock.millis() >= deadline) {
@@ -135,12 +149,12 @@ public final class Dispatcher {
         }
         switch (attempt.kind) {
             case DELIVERED:
-                log.debug("delivered {} to {} (status {}, attempt {})",
+                log.get().debug("delivered {} to {} (status {}, attempt {})",
                         pending.signal, endpointName, attempt.statusCode, pending.attempts);
                 finish(pending, Outcome.DELIVERED, attempt.statusCode, null);
                 return true;
             case SKIPPED:
-                log.debug("{} has no request for {}; skipped", endpointName, pending.signal);
+                log.get().debug("{} has no request for {}; skipped", endpointName, pending.signal);
                 finish(pending, Outcome.SKIPPED, 0, null);
                 return true;
             case REJECTED:
@@ -162,7 +176,7 @@ public final class Dispatcher {
             finish(pending, Outcome.FAILED, attempt.statusCode, error);
             return true;
         }
-        log.debug("{} to {} failed ({}); retry {} in {} ms", pending.signal, endpointName, attempt.error,
+        log.get().debug("{} to {} failed ({}); retry {} in {} ms", pending.signal, endpointName, attempt.error,
                 pending.attempts, delay);
         stats.retried.increment();
         pending.lastStatus = attempt.statusCode;
@@ -183,15 +197,33 @@ public final class Dispatcher {
     }
 
     private void finish(PendingSignal pending, Outcome outcome, int status, String error) {
-        DeliveryResult result = new DeliveryResult(outcome, status, pending.attempts, error);
-        if (!pending.complete(result)) {
+        if (!pending.claimEnd()) {
             return;
         }
+        DeliveryResult result = new DeliveryResult(outcome, status, pending.attempts, error, endpointName);
+        // Count and report before completing, so whoever waits on the future sees the stats and listener done.
         stats.ended(result, clock.millis());
+        tellListener(pending.signal, result);
+        pending.complete(result);
         if (unfinished.decrementAndGet() == 0) {
             synchronized (idle) {
                 idle.notifyAll();
             }
+        }
+    }
+
+    private void tellListener(Signal signal, DeliveryResult result) {
+        if (listener == null || result.outcome() == Outcome.SKIPPED) {
+            return;
+        }
+        try {
+            if (result.isDelivered()) {
+                listener.onSuccess(signal, result);
+            } else {
+                listener.onFailure(signal, result);
+            }
+        } catch (RuntimeException e) {
+            listenerLog.warn("heartbeat listener {} threw {}; ignored", listener.getClass().getName(), e.toString());
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.heartbeatsdk.EndpointRequest;
 import io.github.heartbeatsdk.EndpointResponse;
 import io.github.heartbeatsdk.Signal;
 import okhttp3.Call;
+import okhttp3.Credentials;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -13,10 +14,12 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +35,7 @@ import java.util.concurrent.TimeUnit;
 public final class HttpTransport implements Transport {
     /** Response bodies are read up to this many bytes (so the connection can be reused), never more. */
     static final long MAX_RESPONSE_BYTES = 8 * 1024;
-    private static final String USER_AGENT = "heartbeat-sdk/" + SdkVersion.VERSION;
-    private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
+    private static final LazyLogger log = new LazyLogger(HttpTransport.class);
 
     private final Endpoint endpoint;
     private final HttpSettings settings;
@@ -74,7 +76,12 @@ public final class HttpTransport implements Transport {
             tellEndpoint(response);
             return classify(response, url);
         } catch (IOException e) {
-            return Attempt.retryable(0, Redactor.scrub(describe(e), url) + " (" + Redactor.url(url) + ")", -1);
+            String error = Redactor.scrub(describe(e), url) + " (" + Redactor.url(url) + ")";
+            if (isUntrustedServer(e)) {
+                return Attempt.rejected(0, "TLS: the server's certificate is not trusted or does not match its host; "
+                        + "supply its CA with sslSocketFactory(...) or httpClient(...): " + error);
+            }
+            return Attempt.retryable(0, error, -1);
         } finally {
             inFlight = null;
         }
@@ -94,7 +101,7 @@ public final class HttpTransport implements Transport {
                 }
             });
         } catch (RuntimeException e) {
-            log.warn("endpoint {} failed in onResponse: {}", endpoint.getClass().getName(), e.getClass().getName());
+            log.get().warn("endpoint {} failed in onResponse: {}", endpoint.getClass().getName(), e.getClass().getName());
         }
     }
 
@@ -114,7 +121,8 @@ public final class HttpTransport implements Transport {
     }
 
     private static Request toOkHttp(EndpointRequest request) {
-        Request.Builder builder = new Request.Builder().url(request.url()).header("User-Agent", USER_AGENT);
+        Request.Builder builder = new Request.Builder().url(request.url())
+                .header("User-Agent", "heartbeat-sdk/" + SdkVersion.VERSION);
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             builder.header(header.getKey(), header.getValue());
         }
@@ -152,6 +160,19 @@ public final class HttpTransport implements Transport {
             OkHttpClient.Builder builder = settings.userClient != null
                     ? ((OkHttpClient) settings.userClient).newBuilder()
                     : new OkHttpClient.Builder();
+            if (settings.proxyHost != null) {
+                builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(settings.proxyHost,
+                        settings.proxyPort)));
+                if (settings.proxyUser != null) {
+                    final String credentials = Credentials.basic(settings.proxyUser, settings.proxyPassword);
+                    builder.proxyAuthenticator((route, response) ->
+                            response.request().header("Proxy-Authorization") != null ? null // refused: give up
+                                    : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
+                }
+            }
+            if (settings.sslSocketFactory != null) {
+                builder.sslSocketFactory(settings.sslSocketFactory, settings.trustManager);
+            }
             client = builder
                     .connectTimeout(settings.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -162,6 +183,19 @@ public final class HttpTransport implements Transport {
                     .build();
         }
         return client;
+    }
+
+    /** A certificate problem does not heal by retrying; a handshake cut short by the network might. */
+    private static boolean isUntrustedServer(IOException e) {
+        if (e instanceof SSLPeerUnverifiedException) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(IOException e) {

@@ -4,13 +4,18 @@ import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.Signal;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * A signal waiting for delivery, and the future its caller holds. Extending the future saves
  * one allocation on the caller's thread per signal.
  */
 public final class PendingSignal extends CompletableFuture<DeliveryResult> {
+    private static final AtomicIntegerFieldUpdater<PendingSignal> ENDED =
+            AtomicIntegerFieldUpdater.newUpdater(PendingSignal.class, "ended");
+
     final Signal signal;
+    private volatile int ended;
     final long deadlineMillis;
     /** Written and read only by the delivering thread; the executor orders its runs. */
     int attempts;
@@ -21,6 +26,16 @@ public final class PendingSignal extends CompletableFuture<DeliveryResult> {
     PendingSignal(Signal signal, long deadlineMillis) {
         this.signal = signal;
         this.deadlineMillis = deadlineMillis;
+    }
+
+    /** Claims the right to end this signal; true exactly once, so it is counted and reported once. */
+    boolean claimEnd() {
+        return ENDED.compareAndSet(this, 0, 1);
+    }
+
+    /** True once claimed by {@link #claimEnd()}, even before the future completes. */
+    boolean isEnded() {
+        return ended != 0;
     }
 
     /** The signal to deliver. */

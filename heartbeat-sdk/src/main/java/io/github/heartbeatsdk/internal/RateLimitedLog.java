@@ -1,7 +1,5 @@
 package io.github.heartbeatsdk.internal;
 
-import org.slf4j.Logger;
-
 import java.time.Clock;
 
 /**
@@ -9,13 +7,13 @@ import java.time.Clock;
  * down for an hour costs a few lines, not one per signal.
  */
 final class RateLimitedLog {
-    private final Logger log;
+    private final LazyLogger log;
     private final Clock clock;
     private final long periodMillis;
     private long nextAllowedMillis = Long.MIN_VALUE;
     private int suppressed;
 
-    RateLimitedLog(Logger log, Clock clock, long periodMillis) {
+    RateLimitedLog(LazyLogger log, Clock clock, long periodMillis) {
         this.log = log;
         this.clock = clock;
         this.periodMillis = periodMillis;
@@ -26,16 +24,16 @@ final class RateLimitedLog {
         long now = clock.millis();
         if (now < nextAllowedMillis) {
             suppressed++;
-            log.debug(message, args);
+            log.get().debug(message, args);
             return;
         }
         nextAllowedMillis = now + periodMillis;
         if (suppressed > 0) {
-            log.warn(message + " ({} similar warnings suppressed in the last {} s)",
+            log.get().warn(message + " ({} similar warnings suppressed in the last {} s)",
                     append(args, suppressed, periodMillis / 1000));
             suppressed = 0;
         } else {
-            log.warn(message, args);
+            log.get().warn(message, args);
         }
     }
 

@@ -2,8 +2,6 @@ package io.github.heartbeatsdk.internal;
 
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.SignalKind;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,7 +34,7 @@ public final class SermantTcpTransport implements Transport {
     /** Longest wait between two reconnects. */
     public static final long RECONNECT_CAP_MILLIS = 30_000;
 
-    private static final Logger log = LoggerFactory.getLogger(SermantTcpTransport.class);
+    private static final LazyLogger log = new LazyLogger(SermantTcpTransport.class);
 
     private final String host;
     private final int port;
@@ -65,7 +63,7 @@ public final class SermantTcpTransport implements Transport {
         byte[] frame = SermantFrameEncoder.heartbeatFrame(SermantJson.heartbeatMessage(signal));
         SocketChannel current = channel;
         if (current != null && !stillOpen(current)) {
-            log.debug("sermant-backend {}:{} closed the connection; reconnecting", host, port);
+            log.get().debug("sermant-backend {}:{} closed the connection; reconnecting", host, port);
             closeChannel();
             current = null;
         }
@@ -74,7 +72,7 @@ public final class SermantTcpTransport implements Transport {
                 write(current, frame);
                 return Attempt.delivered(0);
             } catch (IOException e) {
-                log.debug("write to sermant-backend {}:{} failed on an old connection ({}); resending once", host, port,
+                log.get().debug("write to sermant-backend {}:{} failed on an old connection ({}); resending once", host, port,
                         e.toString());
                 closeChannel();
             }

@@ -1,7 +1,5 @@
 package io.github.heartbeatsdk.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +13,7 @@ import java.util.Set;
  * client keeps create/close cycles cheap and the hook list short.
  */
 public final class ShutdownHooks {
-    private static final Logger log = LoggerFactory.getLogger(ShutdownHooks.class);
+    private static final LazyLogger log = new LazyLogger(ShutdownHooks.class);
     private static final Set<AutoCloseable> clients = Collections.newSetFromMap(new IdentityHashMap<AutoCloseable, Boolean>());
     private static boolean installed;
 
@@ -55,7 +53,7 @@ public final class ShutdownHooks {
             try {
                 client.close();
             } catch (Exception e) {
-                log.warn("heartbeat-sdk: closing a client at JVM shutdown failed", e);
+                log.get().warn("heartbeat-sdk: closing a client at JVM shutdown failed", e);
             }
         }
     }

@@ -1,0 +1,20 @@
+package io.github.heartbeatsdk;
+
+/**
+ * Hears how each signal's delivery ended, for metrics or alerts of your own. Exactly one of the
+ * two methods is called per signal and endpoint, except for {@link DeliveryResult.Outcome#SKIPPED}
+ * signals (nothing was sent), which call neither.
+ *
+ * <p>Called on the delivery thread (for a signal dropped because the queue was full, on the
+ * thread that offered the newer signal), so it must be quick. A listener that throws is logged
+ * at WARN and otherwise ignored: it never disturbs delivery.
+ */
+public interface HeartbeatListener {
+    /** {@code signal} was delivered; {@code result.endpoint()} says where. */
+    default void onSuccess(Signal signal, DeliveryResult result) {
+    }
+
+    /** {@code signal} was rejected, failed for good or dropped; {@code result.error()} says why (redacted). */
+    default void onFailure(Signal signal, DeliveryResult result) {
+    }
+}
