@@ -1,8 +1,7 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.internal.LazyLogger;
-
 import io.github.heartbeatsdk.internal.ExtInfoRenderer;
+import io.github.heartbeatsdk.internal.LazyLogger;
 import io.github.heartbeatsdk.internal.SdkVersion;
 
 import java.util.Collections;

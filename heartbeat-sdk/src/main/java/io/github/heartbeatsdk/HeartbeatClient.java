@@ -1,21 +1,12 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.internal.BeatScheduler;
+import io.github.heartbeatsdk.internal.Deliveries;
+import io.github.heartbeatsdk.internal.HostFacts;
+import io.github.heartbeatsdk.internal.HttpSettings;
 import io.github.heartbeatsdk.internal.LazyLogger;
 import io.github.heartbeatsdk.internal.RandomIds;
-
-import io.github.heartbeatsdk.DeliveryResult.Outcome;
-import io.github.heartbeatsdk.internal.Backoff;
-import io.github.heartbeatsdk.internal.ConfigKeys;
-import io.github.heartbeatsdk.internal.SdkVersion;
-import io.github.heartbeatsdk.internal.BeatScheduler;
-import io.github.heartbeatsdk.internal.HostFacts;
-import io.github.heartbeatsdk.internal.DaemonThreadFactory;
-import io.github.heartbeatsdk.internal.Deliveries;
-import io.github.heartbeatsdk.internal.Dispatcher;
-import io.github.heartbeatsdk.internal.HttpSettings;
-import io.github.heartbeatsdk.internal.HttpTransport;
-import io.github.heartbeatsdk.internal.SermantTcpTransport;
-import io.github.heartbeatsdk.internal.Transport;
 import io.github.heartbeatsdk.internal.ShutdownHooks;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -25,14 +16,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.github.heartbeatsdk.Checks.notBlank;
+import static io.github.heartbeatsdk.Checks.once;
+import static io.github.heartbeatsdk.Checks.positive;
+import static io.github.heartbeatsdk.Checks.requireNonNull;
 
 /**
  * Tells a monitoring backend "I am alive": one-shot {@link #ping()}s at the end of a job, and
@@ -296,43 +289,32 @@ public final class HeartbeatClient implements AutoCloseable {
         public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
         /** Default for {@link #service}, {@link #appName}, {@link #appType} and {@link #artifact}, as in Sermant. */
         public static final String DEFAULT_NAME = "default";
-        /** A configuration with nothing set: its defaults are the builder's. */
-        private static final HeartbeatConfig NO_CONFIG = new HeartbeatConfig() { // not a lambda: see Dispatcher.drainTask
-            @Override
-            public String get(String key) {
-                return null;
-            }
-        };
-        /** Default first retry wait (then doubled, with jitter): 1 s. */
-        static final long BACKOFF_INITIAL_MILLIS = 1_000;
-        /** Longest wait between two retries: 30 s. */
-        static final long BACKOFF_CAP_MILLIS = 30_000;
 
-        private List<Endpoint> endpoints;
-        private Duration connectTimeout;
-        private Duration readTimeout;
-        private Duration callTimeout;
-        private Duration retryDeadline;
-        private Duration flushTimeout;
-        private Integer queueCapacity;
-        private Boolean shutdownHook;
-        private ScheduledExecutorService executor;
-        private Object httpClient;
-        private Clock clock;
-        private Duration interval;
-        private String service;
-        private String appName;
-        private String appType;
-        private String artifact;
-        private String instanceId;
-        private HeartbeatConfig config;
-        private HeartbeatListener listener;
-        private String proxyHost;
-        private int proxyPort;
-        private String proxyUser;
-        private String proxyPassword;
-        private SSLSocketFactory sslSocketFactory;
-        private X509TrustManager trustManager;
+        List<Endpoint> endpoints;
+        Duration connectTimeout;
+        Duration readTimeout;
+        Duration callTimeout;
+        Duration retryDeadline;
+        Duration flushTimeout;
+        Integer queueCapacity;
+        Boolean shutdownHook;
+        ScheduledExecutorService executor;
+        Object httpClient;
+        Clock clock;
+        Duration interval;
+        String service;
+        String appName;
+        String appType;
+        String artifact;
+        String instanceId;
+        HeartbeatConfig config;
+        HeartbeatListener listener;
+        String proxyHost;
+        int proxyPort;
+        String proxyUser;
+        String proxyPassword;
+        SSLSocketFactory sslSocketFactory;
+        X509TrustManager trustManager;
 
         Builder() {
         }
@@ -548,130 +530,7 @@ public final class HeartbeatClient implements AutoCloseable {
          * @throws IllegalStateException when no endpoint was set
          */
         public HeartbeatClient build() {
-            HeartbeatConfig from = config != null ? config : NO_CONFIG;
-            ConfigKeys.requireKnownKeys(from);
-            boolean enabled = from.enabled();
-            List<Endpoint> resolvedEndpoints = endpoints != null ? endpoints : configuredEndpoint(from);
-            if (resolvedEndpoints == null) {
-                if (enabled) {
-                    throw new IllegalStateException("endpoint is required: call endpoint(...) or set "
-                            + ConfigKeys.ENDPOINT + " before build()");
-                }
-                resolvedEndpoints = Collections.emptyList();
-            }
-            Clock resolvedClock = clock != null ? clock : Clock.systemUTC();
-            String resolvedInstanceId = or(instanceId, from.instanceId());
-            ClientSettings settings = new ClientSettings(resolvedEndpoints, resolvedClock,
-                    or(retryDeadline, from.retryDeadline()), or(flushTimeout, from.flushTimeout()),
-                    shutdownHook != null ? shutdownHook : from.shutdownHook(), or(interval, from.interval()),
-                    new BeatFactory.Identity(or(service, from.service()), or(appName, from.appName()),
-                            or(appType, from.appType()), or(artifact, from.artifact()),
-                            resolvedInstanceId != null ? resolvedInstanceId : RandomIds.uuid()));
-            if (proxyUser != null && proxyHost == null) {
-                throw new IllegalStateException("proxyCredentials(...) needs proxy(host, port)");
-            }
-            HttpSettings http = new HttpSettings(httpClient, or(connectTimeout, from.connectTimeout()),
-                    or(readTimeout, from.readTimeout()), or(callTimeout, from.callTimeout()));
-            if (proxyHost != null) {
-                http = http.withProxy(proxyHost, proxyPort, proxyUser, proxyPassword);
-            }
-            if (sslSocketFactory != null) {
-                http = http.withTls(sslSocketFactory, trustManager);
-            }
-            int capacity = queueCapacity != null ? queueCapacity : from.queueCapacity();
-            Deliveries deliveries = enabled ? deliveries(settings, http, capacity)
-                    : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
-            HeartbeatClient client = new HeartbeatClient(settings, deliveries);
-            for (Map.Entry<String, Map<String, String>> plugin : from.extInfo().entrySet()) {
-                final Map<String, String> info = plugin.getValue();
-                client.extInfo().register(plugin.getKey(), SdkVersion.VERSION, () -> info);
-            }
-            return client;
-        }
-
-        private static List<Endpoint> configuredEndpoint(HeartbeatConfig from) {
-            String uri = from.endpoint();
-            if (uri == null) {
-                return null;
-            }
-            try {
-                return Collections.singletonList(Endpoints.parse(uri));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(ConfigKeys.ENDPOINT + " is invalid: " + e.getMessage());
-            }
-        }
-
-        private Deliveries deliveries(ClientSettings settings, HttpSettings http, int capacity) {
-            List<Dispatcher> lanes = new ArrayList<Dispatcher>();
-            List<ScheduledExecutorService> owned = new ArrayList<ScheduledExecutorService>();
-            for (Endpoint endpoint : settings.endpoints) {
-                ScheduledExecutorService laneExecutor = executor;
-                if (laneExecutor == null) {
-                    laneExecutor = newOwnExecutor();
-                    owned.add(laneExecutor);
-                }
-                lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor, settings.clock,
-                        new Backoff(BACKOFF_INITIAL_MILLIS, BACKOFF_CAP_MILLIS),
-                        capacity, settings.stats, ClientSettings.nameOf(endpoint), listener));
-            }
-            return new Deliveries(lanes, owned);
-        }
-
-        private static Transport transportFor(Endpoint endpoint, HttpSettings http, Clock clock) {
-            if (endpoint instanceof RecordingEndpoint) {
-                return new RecordingTransport((RecordingEndpoint) endpoint);
-            }
-            if (endpoint instanceof SermantEndpoint) {
-                SermantEndpoint sermant = (SermantEndpoint) endpoint;
-                return new SermantTcpTransport(sermant.host, sermant.port, http.connectTimeout(), http.readTimeout(),
-                        clock);
-            }
-            return new HttpTransport(endpoint, http, clock);
-        }
-
-        private static ScheduledExecutorService newOwnExecutor() {
-            ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory());
-            own.setRemoveOnCancelPolicy(true);
-            own.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            return own;
-        }
-
-        private static <T> T once(String setting, T current, T value) {
-            if (current != null) {
-                throw new IllegalStateException(setting + " was already set to " + describe(current));
-            }
-            return value;
-        }
-
-        private static String describe(Object value) {
-            return value instanceof List ? ClientSettings.namesOf((List<?>) value) : String.valueOf(value);
-        }
-
-        private static <T> T requireNonNull(String setting, T value) {
-            if (value == null) {
-                throw new NullPointerException(setting + " == null");
-            }
-            return value;
-        }
-
-        private static String notBlank(String setting, String value) {
-            requireNonNull(setting, value);
-            if (value.trim().isEmpty()) {
-                throw new IllegalArgumentException(setting + " must not be blank, got '" + value + "'");
-            }
-            return value;
-        }
-
-        private static Duration positive(String setting, Duration value) {
-            requireNonNull(setting, value);
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(setting + " must be > 0, got " + value);
-            }
-            return value;
-        }
-
-        private static <T> T or(T value, T fallback) {
-            return value != null ? value : fallback;
+            return ClientAssembly.assemble(this);
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.internal.LazyLogger;
-
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.internal.LazyLogger;
 import io.github.heartbeatsdk.internal.TextTail;
 
 import java.time.Duration;

@@ -5,8 +5,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,20 +35,14 @@ class JobRunTest {
 
     @StartStop
     final MockWebServer server = new MockWebServer();
-    final FakeClock clock = new FakeClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    @RegisterExtension
+    final VirtualTimeClients clients = new VirtualTimeClients();
+    final FakeClock clock = clients.clock;
+    final ManualScheduler scheduler = clients.scheduler;
     HeartbeatClient client;
 
-    @AfterEach
-    void closeClient() {
-        if (client != null) {
-            client.close();
-        }
-    }
-
     private HeartbeatClient clientFor(Endpoint endpoint) {
-        client = HeartbeatClient.builder().endpoint(endpoint).executor(scheduler).clock(clock)
-                .shutdownHook(false).flushTimeout(Duration.ZERO).build();
+        client = clients.client(endpoint);
         return client;
     }
 

@@ -6,10 +6,10 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,20 +38,14 @@ class PresetWireFormatTest {
 
     @StartStop
     final MockWebServer server = new MockWebServer();
-    final FakeClock clock = new FakeClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    @RegisterExtension
+    final VirtualTimeClients clients = new VirtualTimeClients();
+    final FakeClock clock = clients.clock;
+    final ManualScheduler scheduler = clients.scheduler;
     HeartbeatClient client;
 
-    @AfterEach
-    void closeClient() {
-        if (client != null) {
-            client.close();
-        }
-    }
-
     HeartbeatClient clientFor(Endpoint endpoint) {
-        client = HeartbeatClient.builder().endpoint(endpoint).executor(scheduler).clock(clock)
-                .shutdownHook(false).flushTimeout(Duration.ZERO).build();
+        client = clients.client(endpoint);
         return client;
     }
 

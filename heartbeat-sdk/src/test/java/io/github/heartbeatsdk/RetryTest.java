@@ -6,8 +6,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -26,18 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RetryTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
-    final FakeClock clock = new FakeClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    @RegisterExtension
+    final VirtualTimeClients clients = new VirtualTimeClients();
+    final FakeClock clock = clients.clock;
+    final ManualScheduler scheduler = clients.scheduler;
     HeartbeatClient client;
 
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
-
     private CompletableFuture<DeliveryResult> ping(String url) {
-        client = HeartbeatClient.builder().endpoint(Endpoints.url(url)).executor(scheduler).clock(clock)
-                .shutdownHook(false).retryDeadline(Duration.ofSeconds(60)).flushTimeout(Duration.ZERO).build();
+        client = clients.track(clients.builder(Endpoints.url(url)).retryDeadline(Duration.ofSeconds(60)).build());
         CompletableFuture<DeliveryResult> result = client.ping().toCompletableFuture();
         scheduler.runDue();
         return result;

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk.internal;
 
-import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.HeartbeatListener;
 import io.github.heartbeatsdk.Signal;
 

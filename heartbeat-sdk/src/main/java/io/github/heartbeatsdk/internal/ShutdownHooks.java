@@ -1,6 +1,5 @@
 package io.github.heartbeatsdk.internal;
 
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;

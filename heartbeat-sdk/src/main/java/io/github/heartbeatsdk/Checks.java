@@ -1,0 +1,48 @@
+package io.github.heartbeatsdk;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Argument checks whose messages name the setting and the value given. */
+final class Checks {
+    private Checks() {
+    }
+
+    static <T> T once(String setting, T current, T value) {
+        if (current != null) {
+            throw new IllegalStateException(setting + " was already set to " + describe(current));
+        }
+        return value;
+    }
+
+    static String describe(Object value) {
+        return value instanceof List ? ClientSettings.namesOf((List<?>) value) : String.valueOf(value);
+    }
+
+    static <T> T requireNonNull(String setting, T value) {
+        if (value == null) {
+            throw new NullPointerException(setting + " == null");
+        }
+        return value;
+    }
+
+    static String notBlank(String setting, String value) {
+        requireNonNull(setting, value);
+        if (value.trim().isEmpty()) {
+            throw new IllegalArgumentException(setting + " must not be blank, got '" + value + "'");
+        }
+        return value;
+    }
+
+    static Duration positive(String setting, Duration value) {
+        requireNonNull(setting, value);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(setting + " must be > 0, got " + value);
+        }
+        return value;
+    }
+
+    static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

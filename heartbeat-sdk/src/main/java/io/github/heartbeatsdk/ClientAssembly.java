@@ -1,0 +1,135 @@
+package io.github.heartbeatsdk;
+
+import io.github.heartbeatsdk.internal.Backoff;
+import io.github.heartbeatsdk.internal.ConfigKeys;
+import io.github.heartbeatsdk.internal.DaemonThreadFactory;
+import io.github.heartbeatsdk.internal.Deliveries;
+import io.github.heartbeatsdk.internal.Dispatcher;
+import io.github.heartbeatsdk.internal.HttpSettings;
+import io.github.heartbeatsdk.internal.HttpTransport;
+import io.github.heartbeatsdk.internal.RandomIds;
+import io.github.heartbeatsdk.internal.SdkVersion;
+import io.github.heartbeatsdk.internal.SermantTcpTransport;
+import io.github.heartbeatsdk.internal.Transport;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import static io.github.heartbeatsdk.Checks.or;
+
+/**
+ * Turns a builder's settings, with configuration filling the gaps, into a running client: one
+ * transport, dispatcher and (unless the user shares an executor) delivery thread per endpoint.
+ */
+final class ClientAssembly {
+    /** First retry wait (then doubled, with jitter): 1 s. */
+    static final long BACKOFF_INITIAL_MILLIS = 1_000;
+    /** Longest wait between two retries: 30 s. */
+    static final long BACKOFF_CAP_MILLIS = 30_000;
+
+    /** A configuration with nothing set: its defaults are the builder's. Not a lambda: see Dispatcher.drainTask. */
+    private static final HeartbeatConfig NO_CONFIG = new HeartbeatConfig() {
+        @Override
+        public String get(String key) {
+            return null;
+        }
+    };
+
+    private ClientAssembly() {
+    }
+
+    static HeartbeatClient assemble(HeartbeatClient.Builder b) {
+        HeartbeatConfig from = b.config != null ? b.config : NO_CONFIG;
+        ConfigKeys.requireKnownKeys(from);
+        boolean enabled = from.enabled();
+        List<Endpoint> resolvedEndpoints = b.endpoints != null ? b.endpoints : configuredEndpoint(from);
+        if (resolvedEndpoints == null) {
+            if (enabled) {
+                throw new IllegalStateException("endpoint is required: call endpoint(...) or set "
+                        + ConfigKeys.ENDPOINT + " before build()");
+            }
+            resolvedEndpoints = Collections.emptyList();
+        }
+        Clock resolvedClock = b.clock != null ? b.clock : Clock.systemUTC();
+        String resolvedInstanceId = or(b.instanceId, from.instanceId());
+        ClientSettings settings = new ClientSettings(resolvedEndpoints, resolvedClock,
+                or(b.retryDeadline, from.retryDeadline()), or(b.flushTimeout, from.flushTimeout()),
+                b.shutdownHook != null ? b.shutdownHook : from.shutdownHook(), or(b.interval, from.interval()),
+                new BeatFactory.Identity(or(b.service, from.service()), or(b.appName, from.appName()),
+                        or(b.appType, from.appType()), or(b.artifact, from.artifact()),
+                        resolvedInstanceId != null ? resolvedInstanceId : RandomIds.uuid()));
+        if (b.proxyUser != null && b.proxyHost == null) {
+            throw new IllegalStateException("proxyCredentials(...) needs proxy(host, port)");
+        }
+        HttpSettings http = new HttpSettings(b.httpClient, or(b.connectTimeout, from.connectTimeout()),
+                or(b.readTimeout, from.readTimeout()), or(b.callTimeout, from.callTimeout()));
+        if (b.proxyHost != null) {
+            http = http.withProxy(b.proxyHost, b.proxyPort, b.proxyUser, b.proxyPassword);
+        }
+        if (b.sslSocketFactory != null) {
+            http = http.withTls(b.sslSocketFactory, b.trustManager);
+        }
+        int capacity = b.queueCapacity != null ? b.queueCapacity : from.queueCapacity();
+        Deliveries deliveries = enabled ? deliveries(settings, http, capacity, b.executor, b.listener)
+                : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
+        HeartbeatClient client = new HeartbeatClient(settings, deliveries);
+        for (Map.Entry<String, Map<String, String>> plugin : from.extInfo().entrySet()) {
+            final Map<String, String> info = plugin.getValue();
+            client.extInfo().register(plugin.getKey(), SdkVersion.VERSION, () -> info);
+        }
+        return client;
+    }
+
+    private static List<Endpoint> configuredEndpoint(HeartbeatConfig from) {
+        String uri = from.endpoint();
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return Collections.singletonList(Endpoints.parse(uri));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ConfigKeys.ENDPOINT + " is invalid: " + e.getMessage());
+        }
+    }
+
+    private static Deliveries deliveries(ClientSettings settings, HttpSettings http, int capacity,
+                                     ScheduledExecutorService executor, HeartbeatListener listener) {
+        List<Dispatcher> lanes = new ArrayList<Dispatcher>();
+        List<ScheduledExecutorService> owned = new ArrayList<ScheduledExecutorService>();
+        for (Endpoint endpoint : settings.endpoints) {
+            ScheduledExecutorService laneExecutor = executor;
+            if (laneExecutor == null) {
+                laneExecutor = newOwnExecutor();
+                owned.add(laneExecutor);
+            }
+            lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor, settings.clock,
+                    new Backoff(BACKOFF_INITIAL_MILLIS, BACKOFF_CAP_MILLIS),
+                    capacity, settings.stats, ClientSettings.nameOf(endpoint), listener));
+        }
+        return new Deliveries(lanes, owned);
+    }
+
+    private static Transport transportFor(Endpoint endpoint, HttpSettings http, Clock clock) {
+        if (endpoint instanceof RecordingEndpoint) {
+            return new RecordingTransport((RecordingEndpoint) endpoint);
+        }
+        if (endpoint instanceof SermantEndpoint) {
+            SermantEndpoint sermant = (SermantEndpoint) endpoint;
+            return new SermantTcpTransport(sermant.host, sermant.port, http.connectTimeout(), http.readTimeout(),
+                    clock);
+        }
+        return new HttpTransport(endpoint, http, clock);
+    }
+
+    private static ScheduledExecutorService newOwnExecutor() {
+        ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory());
+        own.setRemoveOnCancelPolicy(true);
+        own.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return own;
+    }
+}
