@@ -62,7 +62,7 @@ final class ClientAssembly {
                 b.shutdownHook != null ? b.shutdownHook : from.shutdownHook(), or(b.interval, from.interval()),
                 new BeatFactory.Identity(or(b.service, from.service()), or(b.appName, from.appName()),
                         or(b.appType, from.appType()), or(b.artifact, from.artifact()),
-                        resolvedInstanceId != null ? resolvedInstanceId : RandomIds.uuid()));
+                        resolvedInstanceId != null ? resolvedInstanceId : RandomIds.uuid()), b.listener);
         if (b.proxyUser != null && b.proxyHost == null) {
             throw new IllegalStateException("proxyCredentials(...) needs proxy(host, port)");
         }
@@ -75,7 +75,7 @@ final class ClientAssembly {
             http = http.withTls(b.sslSocketFactory, b.trustManager);
         }
         int capacity = b.queueCapacity != null ? b.queueCapacity : from.queueCapacity();
-        Deliveries deliveries = enabled ? deliveries(settings, http, capacity, b.executor, b.listener)
+        Deliveries deliveries = enabled ? deliveries(settings, http, capacity, b.executor)
                 : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
         HeartbeatClient client = new HeartbeatClient(settings, deliveries);
         for (Map.Entry<String, Map<String, String>> plugin : from.extInfo().entrySet()) {
@@ -98,7 +98,7 @@ final class ClientAssembly {
     }
 
     private static Deliveries deliveries(ClientSettings settings, HttpSettings http, int capacity,
-                                     ScheduledExecutorService executor, HeartbeatListener listener) {
+                                         ScheduledExecutorService executor) {
         List<Dispatcher> lanes = new ArrayList<Dispatcher>();
         List<ScheduledExecutorService> owned = new ArrayList<ScheduledExecutorService>();
         for (Endpoint endpoint : settings.endpoints) {
@@ -109,7 +109,7 @@ final class ClientAssembly {
             }
             lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor, settings.clock,
                     new Backoff(BACKOFF_INITIAL_MILLIS, BACKOFF_CAP_MILLIS),
-                    capacity, settings.stats, ClientSettings.nameOf(endpoint), listener));
+                    capacity, settings.stats, ClientSettings.nameOf(endpoint), settings.listener));
         }
         return new Deliveries(lanes, owned);
     }

@@ -16,10 +16,11 @@ final class ClientSettings {
     final boolean shutdownHook;
     final Duration interval;
     final BeatFactory.Identity identity;
+    final HeartbeatListener listener;
     final DeliveryStats stats = new DeliveryStats();
 
     ClientSettings(List<Endpoint> endpoints, Clock clock, Duration retryDeadline, Duration flushTimeout,
-                   boolean shutdownHook, Duration interval, BeatFactory.Identity identity) {
+                   boolean shutdownHook, Duration interval, BeatFactory.Identity identity, HeartbeatListener listener) {
         this.endpoints = endpoints;
         this.endpointName = namesOf(endpoints);
         this.clock = clock;
@@ -28,6 +29,7 @@ final class ClientSettings {
         this.shutdownHook = shutdownHook;
         this.interval = interval;
         this.identity = identity;
+        this.listener = listener;
     }
 
     /** The SDK's presets redact themselves in toString(); a user's endpoint might not, so only its class is shown. */

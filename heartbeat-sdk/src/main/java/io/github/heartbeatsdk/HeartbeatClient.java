@@ -174,7 +174,17 @@ public final class HeartbeatClient implements AutoCloseable {
 
     CompletionStage<DeliveryResult> submit(Signal signal) {
         if (closed.get()) {
-            return completed(new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed"));
+            DeliveryResult dropped = new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed");
+            settings.stats.endedOnArrival(dropped, settings.clock.millis());
+            if (settings.listener != null) {
+                try {
+                    settings.listener.onFailure(signal, dropped);
+                } catch (RuntimeException e) {
+                    log.get().warn("heartbeat listener {} threw {}; ignored", settings.listener.getClass().getName(),
+                            e.toString());
+                }
+            }
+            return completed(dropped);
         }
         if (!isEnabled()) {
             return completed(new DeliveryResult(Outcome.SKIPPED, 0, 0, "heartbeat disabled by configuration"));
@@ -230,7 +240,7 @@ public final class HeartbeatClient implements AutoCloseable {
 
     /** A snapshot of what this client has sent, dropped and failed so far. Cheap; never blocks. */
     public HeartbeatStats stats() {
-        return settings.stats.snapshot();
+        return settings.stats.snapshot(deliveries.unfinished());
     }
 
     /**

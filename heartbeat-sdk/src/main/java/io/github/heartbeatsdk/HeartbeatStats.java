@@ -4,7 +4,9 @@ package io.github.heartbeatsdk;
  * A snapshot of what one client has done since it was built. Immutable.
  *
  * <p>Every accepted signal ends in exactly one of delivered, skipped, rejected, failed or
- * dropped, so {@code enqueued == delivered + skipped + rejected + failed + dropped + pending}.
+ * dropped, so {@code enqueued == delivered + skipped + rejected + failed + dropped + pending}
+ * once the client is quiet (each counter is exact; a snapshot taken while signals flow reads
+ * them one after another).
  */
 public final class HeartbeatStats {
     private final long enqueued;
@@ -15,12 +17,13 @@ public final class HeartbeatStats {
     private final long dropped;
     private final long retried;
     private final long beatsSkipped;
+    private final long pending;
     private final long lastSuccessMillis;
     private final String lastError;
 
     /** Creates a snapshot; the SDK builds these, users read them. */
     public HeartbeatStats(long enqueued, long delivered, long skipped, long rejected, long failed, long dropped,
-                          long retried, long beatsSkipped, long lastSuccessMillis, String lastError) {
+                          long retried, long beatsSkipped, long pending, long lastSuccessMillis, String lastError) {
         this.enqueued = enqueued;
         this.delivered = delivered;
         this.skipped = skipped;
@@ -29,6 +32,7 @@ public final class HeartbeatStats {
         this.dropped = dropped;
         this.retried = retried;
         this.beatsSkipped = beatsSkipped;
+        this.pending = pending;
         this.lastSuccessMillis = lastSuccessMillis;
         this.lastError = lastError;
     }
@@ -58,7 +62,7 @@ public final class HeartbeatStats {
         return failed;
     }
 
-    /** Signals never attempted: queue overflow, or offered after close. */
+    /** Signals never attempted: queue overflow, offered after close, or given up at close. */
     public long dropped() {
         return dropped;
     }
@@ -73,9 +77,9 @@ public final class HeartbeatStats {
         return beatsSkipped;
     }
 
-    /** Signals accepted but not yet ended. */
+    /** Signals queued or being delivered right now: never more than the queue capacity plus one per endpoint and offering thread. */
     public long pending() {
-        return enqueued - delivered - skipped - rejected - failed - dropped;
+        return pending;
     }
 
     /** When the last delivery succeeded, in epoch milliseconds, or 0 when none has. */
@@ -83,7 +87,7 @@ public final class HeartbeatStats {
         return lastSuccessMillis;
     }
 
-    /** The last delivery error, redacted, or null. */
+    /** The last delivery error (of an attempt, also while it is being retried), redacted, or null. */
     public String lastError() {
         return lastError;
     }
@@ -92,7 +96,7 @@ public final class HeartbeatStats {
     public String toString() {
         return "HeartbeatStats{enqueued=" + enqueued + ", delivered=" + delivered + ", skipped=" + skipped
                 + ", rejected=" + rejected + ", failed=" + failed + ", dropped=" + dropped + ", retried=" + retried
-                + ", beatsSkipped=" + beatsSkipped + ", lastSuccessMillis=" + lastSuccessMillis
+                + ", beatsSkipped=" + beatsSkipped + ", pending=" + pending + ", lastSuccessMillis=" + lastSuccessMillis
                 + (lastError != null ? ", lastError=" + lastError : "") + "}";
     }
 }

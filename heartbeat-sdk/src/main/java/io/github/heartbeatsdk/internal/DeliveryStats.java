@@ -47,15 +47,26 @@ public final class DeliveryStats {
         beatsSkipped.increment();
     }
 
-    /** Returns a consistent-enough snapshot (each counter is read once). */
-    public HeartbeatStats snapshot() {
-        // Read the end counters before "enqueued", so pending() is never negative.
-        long d = delivered.sum();
-        long s = skipped.sum();
-        long r = rejected.sum();
-        long f = failed.sum();
-        long x = dropped.sum();
-        return new HeartbeatStats(enqueued.sum(), d, s, r, f, x, retried.sum(), beatsSkipped.sum(),
-                lastSuccessMillis, lastError);
+    /** Notes a failed attempt's error (redacted) even while the signal is still being retried. */
+    void attemptFailed(String error) {
+        if (error != null) {
+            lastError = error;
+        }
+    }
+
+    /** Counts a signal that ended the moment it was offered (the client was closed): enqueued and ended. */
+    public void endedOnArrival(DeliveryResult result, long nowMillis) {
+        enqueued.increment();
+        ended(result, nowMillis);
+    }
+
+    /**
+     * Returns a snapshot; each counter is read once.
+     *
+     * @param pending the signals queued or in delivery now, counted exactly by the dispatchers
+     */
+    public HeartbeatStats snapshot(long pending) {
+        return new HeartbeatStats(enqueued.sum(), delivered.sum(), skipped.sum(), rejected.sum(), failed.sum(),
+                dropped.sum(), retried.sum(), beatsSkipped.sum(), pending, lastSuccessMillis, lastError);
     }
 }

@@ -179,6 +179,7 @@ public final class Dispatcher {
         log.get().debug("{} to {} failed ({}); retry {} in {} ms", pending.signal, endpointName, attempt.error,
                 pending.attempts, delay);
         stats.retried.increment();
+        stats.attemptFailed(attempt.error);
         pending.lastStatus = attempt.statusCode;
         pending.lastError = attempt.error;
         retrying = pending;
@@ -201,15 +202,15 @@ public final class Dispatcher {
             return;
         }
         DeliveryResult result = new DeliveryResult(outcome, status, pending.attempts, error, endpointName);
-        // Count and report before completing, so whoever waits on the future sees the stats and listener done.
+        // Count and report before completing, so whoever waits on the future sees stats and listener done.
         stats.ended(result, clock.millis());
-        tellListener(pending.signal, result);
-        pending.complete(result);
         if (unfinished.decrementAndGet() == 0) {
             synchronized (idle) {
                 idle.notifyAll();
             }
         }
+        tellListener(pending.signal, result);
+        pending.complete(result);
     }
 
     private void tellListener(Signal signal, DeliveryResult result) {

@@ -72,7 +72,10 @@ public final class HttpTransport implements Transport {
         }
         inFlight = call;
         try (Response response = call.execute()) {
-            drainBounded(response.body());
+            if (!drainBounded(response.body())) {
+                // Closing would read the rest to reuse the connection; cancelling drops it unread.
+                call.cancel();
+            }
             tellEndpoint(response);
             return classify(response, url);
         } catch (IOException e) {
@@ -137,19 +140,23 @@ public final class HttpTransport implements Transport {
         }
     }
 
-    /** Reads a small body to its end so the connection is reused; a larger one is abandoned unread. */
-    private static void drainBounded(ResponseBody body) throws IOException {
+    /**
+     * Reads a small body to its end so the connection can be reused; returns false when the body
+     * is longer than {@link #MAX_RESPONSE_BYTES}, which is then never read further.
+     */
+    private static boolean drainBounded(ResponseBody body) throws IOException {
         BufferedSource source = body.source();
         Buffer sink = new Buffer();
         long remaining = MAX_RESPONSE_BYTES;
         while (remaining > 0) {
             long read = source.read(sink, remaining);
             if (read == -1) {
-                return;
+                return true;
             }
             remaining -= read;
             sink.clear();
         }
+        return source.exhausted();
     }
 
     private OkHttpClient client() {

@@ -38,6 +38,10 @@ public final class HttpUrls {
             throw new IllegalArgumentException(setting + " must be an absolute http or https URL, got scheme '"
                     + scheme + "' (" + Redactor.url(trimmed) + ")");
         }
+        if (uri.getPort() > 65535) {
+            throw new IllegalArgumentException(setting + " port must be in 1..65535, got " + uri.getPort() + " ("
+                    + Redactor.url(trimmed) + ")");
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException(setting + " must be an absolute http or https URL with a host, got "
                     + Redactor.url(trimmed));
@@ -59,6 +63,14 @@ public final class HttpUrls {
         if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("header " + name + " must not contain CR or LF, got "
                     + Redactor.headerValue(value));
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+                // HTTP allows only visible ASCII, space and tab here; the value is never shown, it may be a key.
+                throw new IllegalArgumentException("header " + name + " must hold printable ASCII only, got a "
+                        + "character 0x" + Integer.toHexString(c) + " at index " + i);
+            }
         }
     }
 

@@ -106,10 +106,7 @@ class BackoffTest {
 
     @Test
     void ceilingNeverOverflowsForLargeInitialDelays() {
-        // BUG: ceilingMillis computes initialMillis << doublings without overflow checks, so once
-        // initial * 2^(attempt-1) exceeds Long.MAX_VALUE the ceiling wraps to 0 or a negative
-        // number instead of staying at the cap (and delayMillis then throws from nextLong).
-        // Only reachable with initial >= 2^33 ms (~99 days); the client itself uses 1 s / 30 s.
+        // Doubling saturates at the cap instead of overflowing, however large the delays.
         long initial = 1L << 40;
         Backoff huge = new Backoff(initial, initial);
 
