@@ -108,6 +108,22 @@ class RetryTest {
     }
 
     @Test
+    void retryAfterZeroRetriesAtOnceAndKeepsDelivering() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build());
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        server.enqueue(new MockResponse.Builder().code(200).build());
+
+        CompletableFuture<DeliveryResult> result = ping(url());
+        scheduler.advance(Duration.ofMillis(1));
+        assertEquals(Outcome.DELIVERED, result.getNow(null).outcome());
+        assertEquals(2, result.getNow(null).attempts());
+
+        CompletableFuture<DeliveryResult> next = client.ping().toCompletableFuture();
+        scheduler.runDue();
+        assertEquals(Outcome.DELIVERED, next.getNow(null).outcome(), "the delivery loop is still alive");
+    }
+
+    @Test
     void retryAfterBeyondTheDeadlineFailsAtOnce() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
 

@@ -81,7 +81,7 @@ public final class Dispatcher {
         if (dropped != null) {
             finish(dropped, Outcome.DROPPED, 0, "queue full: dropped to make room for newer signals");
         }
-        scheduleDrain(0);
+        scheduleDrain();
         return pending;
     }
 
@@ -95,12 +95,18 @@ public final class Dispatcher {
         return unfinished.get();
     }
 
-    private void scheduleDrain(long delayMillis) {
-        if (delayMillis == 0 && !drainScheduled.compareAndSet(false, true)) {
+    /** Starts a drain now unless one is scheduled or running; cheap when one is (a read, no CAS). */
+    private void scheduleDrain() {
+        if (drainScheduled.get() || !drainScheduled.compareAndSet(false, true)) {
             return;
         }
+        runDrain(0);
+    }
+
+    /** Runs the drain after {@code delayMillis}; the caller owns {@link #drainScheduled}. */
+    private void runDrain(long delayMillis) {
         try {
-            if (delayMillis == 0) {
+            if (delayMillis <= 0) {
                 executor.execute(drainTask);
             } else {
                 executor.schedule(drainTask, delayMillis, TimeUnit.MILLISECONDS);
@@ -129,7 +135,7 @@ public final class Dispatcher {
         }
         drainScheduled.set(false);
         if (!queue.isEmpty()) {
-            scheduleDrain(0);
+            scheduleDrain();
         }
     }
 
@@ -183,7 +189,7 @@ public final class Dispatcher {
         pending.lastStatus = attempt.statusCode;
         pending.lastError = attempt.error;
         retrying = pending;
-        scheduleDrain(delay);
+        runDrain(delay); // this drain still owns drainScheduled, so the retry cannot be overtaken
         return false;
     }
 
