@@ -25,6 +25,8 @@ public final class UrlEndpoint implements Endpoint {
     private final Map<String, String> headers;
     private final String contentType;
     private final byte[] body;
+    /** Every "alive" signal sends this same immutable request, so it is built and checked once. */
+    private final EndpointRequest alive;
 
     UrlEndpoint(String url, HttpMethod method, Map<String, String> headers, String contentType, byte[] body) {
         this.url = HttpUrls.requireHttpUrl("url", url);
@@ -32,6 +34,7 @@ public final class UrlEndpoint implements Endpoint {
         this.headers = headers;
         this.contentType = contentType;
         this.body = body;
+        this.alive = EndpointRequest.of(method, this.url, contentType, body).withHeaders(headers);
     }
 
     /** Returns this endpoint using {@code method} (default GET); a body set earlier needs POST. */
@@ -79,7 +82,7 @@ public final class UrlEndpoint implements Endpoint {
             default:
                 return null;
         }
-        return EndpointRequest.of(method, url, contentType, body).withHeaders(headers);
+        return alive;
     }
 
     @Override

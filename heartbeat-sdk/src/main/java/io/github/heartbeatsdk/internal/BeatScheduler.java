@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +30,9 @@ public final class BeatScheduler {
 
     private final Clock clock;
     private final List<Dispatcher> lanes;
-    private final PendingSignal[] last;
+    /** Per endpoint: 1 while its last beat is being delivered. A flag, not the beat: an idle client keeps no beat alive. */
+    private final AtomicIntegerArray inFlight;
+    private final Runnable[] landed;
     private final DeliveryStats stats;
     private final long intervalMillis;
     private final BeatSource source;
@@ -42,7 +45,17 @@ public final class BeatScheduler {
                          BeatSource source) {
         this.clock = clock;
         this.lanes = lanes;
-        this.last = new PendingSignal[lanes.size()];
+        this.inFlight = new AtomicIntegerArray(lanes.size());
+        this.landed = new Runnable[lanes.size()];
+        for (int i = 0; i < landed.length; i++) {
+            final int lane = i;
+            landed[i] = new Runnable() {
+                @Override
+                public void run() {
+                    inFlight.set(lane, 0);
+                }
+            };
+        }
         this.stats = stats;
         this.intervalMillis = intervalMillis;
         this.source = source;
@@ -69,8 +82,8 @@ public final class BeatScheduler {
     private void tick() {
         try {
             Signal beat = null;
-            for (int i = 0; i < last.length; i++) {
-                if (last[i] != null && !last[i].isDone()) {
+            for (int i = 0; i < landed.length; i++) {
+                if (!inFlight.compareAndSet(i, 0, 1)) {
                     stats.beatSkipped();
                     log.get().debug("previous beat still being delivered to endpoint {}; skipping this one", i);
                     continue;
@@ -79,7 +92,7 @@ public final class BeatScheduler {
                 if (beat == null) {
                     beat = source.nextBeat(now);
                 }
-                last[i] = lanes.get(i).submit(beat, now + intervalMillis);
+                lanes.get(i).submit(beat, now + intervalMillis).thenRun(landed[i]);
             }
         } catch (Throwable t) {
             // An exception would silently cancel a fixed-rate schedule: log it and keep beating.

@@ -18,13 +18,24 @@ public final class HostFacts {
     private HostFacts() {
     }
 
-    /** The host name, or "localhost" when it cannot be read. May block on DNS: call it off the caller's thread. */
+    private static volatile String hostName;
+    private static volatile String processId;
+
+    /**
+     * The host name, or "localhost" when it cannot be read; read once per JVM and shared by all
+     * clients. May block on DNS the first time: call it off the caller's thread.
+     */
     public static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "localhost";
+        String name = hostName;
+        if (name == null) {
+            try {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                name = "localhost";
+            }
+            hostName = name;
         }
+        return name;
     }
 
     /** Every IPv4 address of every interface that is up, except loopback, sorted. */
@@ -56,10 +67,15 @@ public final class HostFacts {
         return addresses.isEmpty() ? Collections.singletonList(LOOPBACK) : Collections.unmodifiableList(addresses);
     }
 
-    /** This JVM's process id as a string, or "-1" when unknown. Works on Java 8 (no ProcessHandle). */
+    /** This JVM's process id as a string, or "-1" when unknown; read once. Works on Java 8 (no ProcessHandle). */
     public static String processId() {
-        String name = ManagementFactory.getRuntimeMXBean().getName();
-        int at = name.indexOf('@');
-        return at > 0 ? name.substring(0, at) : "-1";
+        String id = processId;
+        if (id == null) {
+            String name = ManagementFactory.getRuntimeMXBean().getName();
+            int at = name.indexOf('@');
+            id = at > 0 ? name.substring(0, at) : "-1";
+            processId = id;
+        }
+        return id;
     }
 }

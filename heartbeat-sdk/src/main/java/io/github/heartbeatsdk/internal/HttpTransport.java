@@ -12,7 +12,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
 import okio.BufferedSource;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -41,7 +40,11 @@ public final class HttpTransport implements Transport {
     private final HttpSettings settings;
     private final Clock clock;
     private OkHttpClient client;
+    private boolean sharesSdkClient;
     private volatile Call inFlight;
+    /** The last request built, reused while the endpoint returns the same (immutable) one. */
+    private EndpointRequest lastRequest;
+    private Request lastOkHttpRequest;
     private volatile boolean closed;
 
     public HttpTransport(Endpoint endpoint, HttpSettings settings, Clock clock) {
@@ -65,7 +68,11 @@ public final class HttpTransport implements Transport {
         String url = request.url();
         Call call;
         try {
-            call = client().newCall(toOkHttp(request));
+            if (request != lastRequest) {
+                lastOkHttpRequest = toOkHttp(request);
+                lastRequest = request;
+            }
+            call = client().newCall(lastOkHttpRequest);
         } catch (RuntimeException e) {
             return Attempt.rejected(0, "cannot send to " + Redactor.url(url) + ": "
                     + Redactor.scrub(e.toString(), url));
@@ -124,8 +131,7 @@ public final class HttpTransport implements Transport {
     }
 
     private static Request toOkHttp(EndpointRequest request) {
-        Request.Builder builder = new Request.Builder().url(request.url())
-                .header("User-Agent", "heartbeat-sdk/" + SdkVersion.VERSION);
+        Request.Builder builder = new Request.Builder().url(request.url()).header("User-Agent", UserAgent.VALUE);
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             builder.header(header.getKey(), header.getValue());
         }
@@ -146,27 +152,36 @@ public final class HttpTransport implements Transport {
      */
     private static boolean drainBounded(ResponseBody body) throws IOException {
         BufferedSource source = body.source();
-        Buffer sink = new Buffer();
         long remaining = MAX_RESPONSE_BYTES;
         while (remaining > 0) {
-            long read = source.read(sink, remaining);
-            if (read == -1) {
+            if (!source.request(1)) {
                 return true;
             }
-            remaining -= read;
-            sink.clear();
+            long skip = Math.min(remaining, source.getBuffer().size());
+            source.skip(skip);
+            remaining -= skip;
         }
         return source.exhausted();
     }
 
-    private OkHttpClient client() {
+    /** Read on first delivery, not when the transport is built. */
+    private static final class UserAgent {
+        static final String VALUE = "heartbeat-sdk/" + SdkVersion.VERSION;
+    }
+
+    private synchronized OkHttpClient client() {
         if (closed) {
             throw new IllegalStateException("transport closed");
         }
         if (client == null) {
-            OkHttpClient.Builder builder = settings.userClient != null
-                    ? ((OkHttpClient) settings.userClient).newBuilder()
-                    : new OkHttpClient.Builder();
+            OkHttpClient base;
+            if (settings.userClient != null) {
+                base = (OkHttpClient) settings.userClient;
+            } else {
+                base = SharedOkHttp.acquire();
+                sharesSdkClient = true;
+            }
+            OkHttpClient.Builder builder = base.newBuilder();
             if (settings.proxyHost != null) {
                 builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(settings.proxyHost,
                         settings.proxyPort)));
@@ -218,13 +233,12 @@ public final class HttpTransport implements Transport {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         cancel();
-        OkHttpClient owned = settings.userClient == null ? client : null;
-        if (owned != null) {
-            owned.dispatcher().executorService().shutdown();
-            owned.connectionPool().evictAll();
+        if (sharesSdkClient) {
+            sharesSdkClient = false;
+            SharedOkHttp.release(); // the last client to close closes the SDK's idle connections
         }
     }
 }
