@@ -25,13 +25,13 @@ final class BeatFactory implements BeatScheduler.BeatSource {
     }
 
     @Override
-    public Signal nextBeat(long nowMillis) {
+    public synchronized Signal nextBeat(long nowMillis) { // endpoints' schedules may call it from their own threads
         Signal beat = Signal.beat(nowMillis, lastBeatMillis, instance(), registry.evaluate());
         lastBeatMillis = nowMillis;
         return beat;
     }
 
-    InstanceInfo instance() {
+    synchronized InstanceInfo instance() {
         if (instance == null) {
             instance = new InstanceInfo(identity.service, identity.appName, identity.appType, identity.artifact,
                     identity.instanceId, HostFacts.hostName(), HostFacts.orLoopback(addresses.get()),

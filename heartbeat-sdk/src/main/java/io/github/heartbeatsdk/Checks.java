@@ -34,10 +34,23 @@ final class Checks {
         return value;
     }
 
+    /** The longest duration any setting takes: longer ones are mistakes, and would overflow deadline arithmetic. */
+    static final Duration MAX_DURATION = Duration.ofDays(7);
+
     static Duration positive(String setting, Duration value) {
         requireNonNull(setting, value);
         if (value.isZero() || value.isNegative()) {
             throw new IllegalArgumentException(setting + " must be > 0, got " + value);
+        }
+        if (value.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException(setting + " must be >= 1ms, got " + value); // 0 ms would mean "none"
+        }
+        return atMost(setting, value);
+    }
+
+    static Duration atMost(String setting, Duration value) {
+        if (value.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(setting + " must be <= " + MAX_DURATION + ", got " + value);
         }
         return value;
     }

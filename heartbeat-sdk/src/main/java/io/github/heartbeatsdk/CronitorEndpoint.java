@@ -51,6 +51,9 @@ public final class CronitorEndpoint implements Endpoint {
 
     @Override
     public EndpointRequest request(Signal signal) {
+        if (signal.kind() == SignalKind.BEAT) {
+            return null; // a job check's state comes from pings and runs, never from a service's beats
+        }
         String state;
         switch (signal.kind()) {
             case START:

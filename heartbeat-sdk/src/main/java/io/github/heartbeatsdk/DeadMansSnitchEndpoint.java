@@ -26,6 +26,9 @@ final class DeadMansSnitchEndpoint implements Endpoint {
 
     @Override
     public EndpointRequest request(Signal signal) {
+        if (signal.kind() == SignalKind.BEAT) {
+            return null; // a job check's state comes from pings and runs, never from a service's beats
+        }
         String status;
         switch (signal.kind()) {
             case START:

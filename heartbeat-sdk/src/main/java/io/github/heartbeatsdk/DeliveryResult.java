@@ -17,7 +17,7 @@ public final class DeliveryResult {
         REJECTED,
         /** Every attempt failed until the signal's deadline, or the client closed first. */
         FAILED,
-        /** Never attempted: the queue was full, the client was closed, or a newer beat replaced it. */
+        /** Never attempted: the queue was full, or the client was closed before or while it waited. */
         DROPPED
     }
 

@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.TreeMap;
 
 /**
  * The named ext-info providers whose answers ride on every periodic beat, one entry per plugin
@@ -32,7 +32,8 @@ public final class ExtInfoRegistry {
 
     private static final LazyLogger log = new LazyLogger(ExtInfoRegistry.class);
 
-    private final Map<String, Registration> registrations = new ConcurrentSkipListMap<String, Registration>();
+    /** Copy on write: registration is rare, reading (every beat) must be cheap; sorted by name. */
+    private volatile Map<String, Registration> registrations = Collections.emptyMap();
 
     ExtInfoRegistry() {
     }
@@ -56,7 +57,11 @@ public final class ExtInfoRegistry {
         if (name.trim().isEmpty()) {
             throw new IllegalArgumentException("name must not be blank, got '" + name + "'");
         }
-        registrations.put(name, new Registration(name, version, provider));
+        synchronized (this) {
+            Map<String, Registration> copy = new TreeMap<String, Registration>(registrations);
+            copy.put(name, new Registration(name, version, provider));
+            registrations = Collections.unmodifiableMap(copy);
+        }
     }
 
     /** Sets the application's own entry ({@value #APPLICATION}, at the SDK's version). */
@@ -65,13 +70,19 @@ public final class ExtInfoRegistry {
     }
 
     /** Removes the entry {@code name}; returns whether there was one. */
-    public boolean unregister(String name) {
-        return registrations.remove(name) != null;
+    public synchronized boolean unregister(String name) {
+        if (!registrations.containsKey(name)) {
+            return false;
+        }
+        Map<String, Registration> copy = new TreeMap<String, Registration>(registrations);
+        copy.remove(name);
+        registrations = Collections.unmodifiableMap(copy);
+        return true;
     }
 
     /** The registered names, sorted. */
     public Set<String> names() {
-        return Collections.unmodifiableSet(registrations.keySet());
+        return registrations.keySet();
     }
 
     /** Calls every provider once and returns the entries for one beat, sorted by name. */
@@ -101,7 +112,9 @@ public final class ExtInfoRegistry {
                 info = ExtInfoRenderer.render(provider.extInfo());
             } catch (ExtInfoRenderer.Refused e) {
                 return refuse(e.getMessage());
-            } catch (RuntimeException | LinkageError e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) { // Kotlin and sneaky code throw checked exceptions too
                 return refuse("threw " + e);
             }
             if (refusing) {

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.github.heartbeatsdk.Checks.atMost;
 import static io.github.heartbeatsdk.Checks.notBlank;
 import static io.github.heartbeatsdk.Checks.once;
 import static io.github.heartbeatsdk.Checks.positive;
@@ -43,8 +44,9 @@ import static io.github.heartbeatsdk.Checks.requireNonNull;
  *
  * <p><b>Threading.</b> Every method is thread-safe and returns without waiting for the network.
  * Delivery runs on one daemon thread named {@code heartbeat-sdk-N} (created on first use), or on
- * the executor given to {@link Builder#executor}. Futures complete on that thread, so callbacks
- * attached to them should be quick.
+ * the executor given to {@link Builder#executor}. Futures complete on that thread (a signal
+ * dropped because the queue was full completes on the thread that offered the newer one), so
+ * callbacks attached to them should be quick.
  *
  * <p><b>Failures.</b> No method throws because of the network or the backend: every signal ends
  * in a {@link DeliveryResult}, and {@link #stats()} counts them.
@@ -140,7 +142,7 @@ public final class HeartbeatClient implements AutoCloseable {
         JobRun run = startJob(name);
         try {
             job.run();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // also checked exceptions thrown sneakily (Kotlin, Lombok): rethrown as they are
             run.fail(e);
             throw e;
         }
@@ -160,7 +162,7 @@ public final class HeartbeatClient implements AutoCloseable {
         T result;
         try {
             result = job.call();
-        } catch (Exception | Error e) {
+        } catch (Throwable e) {
             run.fail(e);
             throw e;
         }
@@ -249,7 +251,8 @@ public final class HeartbeatClient implements AutoCloseable {
      *
      * <p>Idempotent. Signals still pending when the timeout passes end as FAILED or DROPPED and
      * are counted. If the calling thread is interrupted, pending signals are given up at once and
-     * the interrupt flag is restored.
+     * the interrupt flag is restored. Called from the delivery thread itself (a future's
+     * callback), it cannot wait for that thread: what is still queued is given up at once.
      */
     @Override
     public void close() {
@@ -387,7 +390,7 @@ public final class HeartbeatClient implements AutoCloseable {
             if (interval.compareTo(MIN_INTERVAL) < 0) {
                 throw new IllegalArgumentException("interval must be >= 1s, got " + interval);
             }
-            this.interval = once("interval", this.interval, interval);
+            this.interval = once("interval", this.interval, atMost("interval", interval));
             return this;
         }
 
@@ -480,7 +483,7 @@ public final class HeartbeatClient implements AutoCloseable {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("flushTimeout must be >= 0, got " + timeout);
             }
-            this.flushTimeout = once("flushTimeout", this.flushTimeout, timeout);
+            this.flushTimeout = once("flushTimeout", this.flushTimeout, atMost("flushTimeout", timeout));
             return this;
         }
 

@@ -28,6 +28,9 @@ final class UptimeKumaEndpoint implements Endpoint {
 
     @Override
     public EndpointRequest request(Signal signal) {
+        if (signal.kind() == SignalKind.BEAT) {
+            return null; // a job check's state comes from pings and runs, never from a service's beats
+        }
         boolean up;
         String message;
         switch (signal.kind()) {

@@ -136,8 +136,8 @@ class FaultInjectionTest {
     }
 
     @Test
-    void connectionResetInTheMiddleOfTheResponseBodyIsRetriedThenDelivered() {
-        server.enqueue(new MockResponse.Builder().code(200).body("x".repeat(4096))
+    void connectionResetInTheMiddleOfAnErrorBodyIsRetriedThenDelivered() {
+        server.enqueue(new MockResponse.Builder().code(503).body("x".repeat(4096))
                 .onResponseBody(new SocketEffect.CloseSocket()).build());
         server.enqueue(new MockResponse.Builder().code(200).build());
         HeartbeatClient client = closeLater(virtual(Endpoints.url(server.url("/ping/reset").toString())).build());
@@ -153,6 +153,21 @@ class FaultInjectionTest {
         assertEquals(2, server.getRequestCount());
         assertEquals(1, client.stats().retried());
         assertEquals(1, listener.successes().size());
+    }
+
+    @Test
+    void connectionResetInTheMiddleOfASuccessBodyCountsAsDeliveredAndIsNotSentTwice() {
+        server.enqueue(new MockResponse.Builder().code(200).body("x".repeat(4096))
+                .onResponseBody(new SocketEffect.CloseSocket()).build());
+        HeartbeatClient client = closeLater(virtual(Endpoints.url(server.url("/ping/reset").toString())).build());
+
+        CompletableFuture<DeliveryResult> result = client.ping().toCompletableFuture();
+        scheduler.runDue();
+        scheduler.advance(Duration.ofMinutes(2));
+
+        assertEquals(Outcome.DELIVERED, result.getNow(null).outcome(), "the backend said 200: it has the ping");
+        assertEquals(1, server.getRequestCount(), "a success is never sent twice");
+        assertEquals(0, client.stats().retried());
     }
 
     @Test

@@ -108,15 +108,17 @@ class RetryTest {
     }
 
     @Test
-    void retryAfterZeroRetriesAtOnceAndKeepsDelivering() {
+    void retryAfterZeroWaitsTheBackoffAndKeepsDelivering() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build());
         server.enqueue(new MockResponse.Builder().code(200).build());
         server.enqueue(new MockResponse.Builder().code(200).build());
 
         CompletableFuture<DeliveryResult> result = ping(url());
-        scheduler.advance(Duration.ofMillis(1));
+        assertFalse(result.isDone(), "Retry-After: 0 does not shorten the backoff: no tight loop");
+        scheduler.advance(Duration.ofSeconds(1));
         assertEquals(Outcome.DELIVERED, result.getNow(null).outcome());
         assertEquals(2, result.getNow(null).attempts());
+        assertEquals(2, server.getRequestCount());
 
         CompletableFuture<DeliveryResult> next = client.ping().toCompletableFuture();
         scheduler.runDue();

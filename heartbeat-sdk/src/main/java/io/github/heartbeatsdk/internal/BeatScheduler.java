@@ -36,10 +36,10 @@ public final class BeatScheduler {
     private final DeliveryStats stats;
     private final long intervalMillis;
     private final BeatSource source;
-    private ScheduledFuture<?> schedule;
+    private ScheduledFuture<?>[] schedules;
 
     /**
-     * @param lanes one dispatcher per endpoint; the beats are taken on the first one's executor
+     * @param lanes one dispatcher per endpoint; each gets its own schedule on its own executor
      */
     public BeatScheduler(Clock clock, List<Dispatcher> lanes, DeliveryStats stats, long intervalMillis,
                          BeatSource source) {
@@ -66,37 +66,46 @@ public final class BeatScheduler {
         return ThreadLocalRandom.current().nextLong(Math.min(intervalMillis, MAX_FIRST_BEAT_JITTER_MILLIS) + 1);
     }
 
-    /** Starts beating after a jittered first delay. */
+    /**
+     * Starts beating after a jittered first delay: one schedule per endpoint, each on that
+     * endpoint's own executor, so a slow backend never delays the beats of another.
+     */
     public synchronized void start() {
-        schedule = lanes.get(0).executor().scheduleAtFixedRate(this::tick, firstDelayMillis(intervalMillis), intervalMillis,
-                TimeUnit.MILLISECONDS);
-    }
-
-    /** Stops beating; a beat already handed to the dispatcher is still delivered. */
-    public synchronized void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
+        schedules = new ScheduledFuture<?>[lanes.size()];
+        for (int i = 0; i < schedules.length; i++) {
+            final int lane = i;
+            schedules[i] = lanes.get(i).executor().scheduleAtFixedRate(new Runnable() {
+                @Override
+                public void run() {
+                    tick(lane);
+                }
+            }, firstDelayMillis(intervalMillis), intervalMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void tick() {
-        try {
-            Signal beat = null;
-            for (int i = 0; i < landed.length; i++) {
-                if (!inFlight.compareAndSet(i, 0, 1)) {
-                    stats.beatSkipped();
-                    log.get().debug("previous beat still being delivered to endpoint {}; skipping this one", i);
-                    continue;
-                }
-                long now = clock.millis();
-                if (beat == null) {
-                    beat = source.nextBeat(now);
-                }
-                lanes.get(i).submit(beat, now + intervalMillis).thenRun(landed[i]);
+    /** Stops beating; a beat already handed to a dispatcher is still delivered. */
+    public synchronized void stop() {
+        if (schedules != null) {
+            for (ScheduledFuture<?> schedule : schedules) {
+                schedule.cancel(false);
             }
+        }
+    }
+
+    private void tick(int lane) {
+        try {
+            if (inFlight.get(lane) != 0) {
+                stats.beatSkipped();
+                log.get().debug("previous beat still being delivered to endpoint {}; skipping this one", lane);
+                return;
+            }
+            long now = clock.millis();
+            Signal beat = source.nextBeat(now); // may throw: then no flag is taken and the next tick tries again
+            inFlight.set(lane, 1);
+            lanes.get(lane).submit(beat, now + intervalMillis).thenRun(landed[lane]);
         } catch (Throwable t) {
             // An exception would silently cancel a fixed-rate schedule: log it and keep beating.
-            log.get().warn("heartbeat-sdk could not take a periodic beat; the schedule goes on", t);
+            log.get().warn("heartbeat-sdk could not take a periodic beat ({}); the schedule goes on", t.toString());
         }
     }
 }

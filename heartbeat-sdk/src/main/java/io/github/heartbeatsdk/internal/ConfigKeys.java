@@ -68,7 +68,10 @@ public final class ConfigKeys {
             }
             String hint = closest(key);
             String problem = key + (hint != null ? " (did you mean " + hint + "?)" : "");
-            if (key.startsWith("HEARTBEAT_") && key.equals(key.toUpperCase(Locale.ROOT))) {
+            if (extendsKnownKey(key)) {
+                // Another library's key in a shared file, such as Kafka's heartbeat.interval.ms.
+                log.get().warn("ignoring configuration key {}: not a heartbeat-sdk key", key);
+            } else if (key.startsWith("HEARTBEAT_") && key.equals(key.toUpperCase(Locale.ROOT))) {
                 log.get().warn("unknown heartbeat environment variable {}; ignored", problem);
             } else {
                 problems.add(problem);
@@ -147,8 +150,11 @@ public final class ConfigKeys {
             if (parsed.isNegative()) {
                 throw new IllegalArgumentException(name + " must not be negative, got '" + value + "'");
             }
+            if (parsed.compareTo(Duration.ofDays(7)) > 0) {
+                throw new IllegalArgumentException(name + " must be at most 7 days (PT168H), got '" + value + "'");
+            }
             return parsed;
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException(name + " must be milliseconds or an ISO-8601 duration such as PT30S, got '"
                     + value + "'");
         }
@@ -205,6 +211,15 @@ public final class ConfigKeys {
             entries.put(rest.substring(dot + 1), config.get(key));
         }
         return byPlugin;
+    }
+
+    private static boolean extendsKnownKey(String key) {
+        for (String known : KNOWN) {
+            if (key.startsWith(known + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean validExtInfoKey(String key) {

@@ -99,6 +99,11 @@ public final class Deliveries {
         interrupted |= stopOwnedExecutors();
         for (Dispatcher lane : lanes) {
             lane.closeTransport();
+            // A retry scheduled while the executor was stopping may have been discarded with it;
+            // whatever is still unfinished ends now (each signal ends once, so repeating is safe).
+            if (lane.unfinished() > 0 && !lane.isDeliveryThread()) {
+                lane.abandon("client closed before delivery");
+            }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

@@ -3,35 +3,47 @@ package io.github.heartbeatsdk.internal;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.HeartbeatStats;
 
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The counters behind {@link HeartbeatStats}; written by callers and the delivery thread. */
+/**
+ * The counters behind {@link HeartbeatStats}. The two that many offering threads bump at once
+ * (enqueued, and dropped on overflow) are LongAdders; the rest are plain volatile fields with
+ * field updaters, which cost 8 bytes each instead of an object: 10 000 clients keep 10 000 of these.
+ */
 public final class DeliveryStats {
+    private static final AtomicLongFieldUpdater<DeliveryStats> DELIVERED = updater("delivered");
+    private static final AtomicLongFieldUpdater<DeliveryStats> SKIPPED = updater("skipped");
+    private static final AtomicLongFieldUpdater<DeliveryStats> REJECTED = updater("rejected");
+    private static final AtomicLongFieldUpdater<DeliveryStats> FAILED = updater("failed");
+    private static final AtomicLongFieldUpdater<DeliveryStats> RETRIED = updater("retried");
+    private static final AtomicLongFieldUpdater<DeliveryStats> BEATS_SKIPPED = updater("beatsSkipped");
+
     final LongAdder enqueued = new LongAdder();
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder skipped = new LongAdder();
-    private final LongAdder rejected = new LongAdder();
-    private final LongAdder failed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
-    final LongAdder retried = new LongAdder();
-    private final LongAdder beatsSkipped = new LongAdder();
+    private volatile long delivered;
+    private volatile long skipped;
+    private volatile long rejected;
+    private volatile long failed;
+    private volatile long retried;
+    private volatile long beatsSkipped;
     private volatile long lastSuccessMillis;
     private volatile String lastError;
 
     void ended(DeliveryResult result, long nowMillis) {
         switch (result.outcome()) {
             case DELIVERED:
-                delivered.increment();
+                DELIVERED.incrementAndGet(this);
                 lastSuccessMillis = nowMillis;
                 return;
             case SKIPPED:
-                skipped.increment();
+                SKIPPED.incrementAndGet(this);
                 return;
             case REJECTED:
-                rejected.increment();
+                REJECTED.incrementAndGet(this);
                 break;
             case FAILED:
-                failed.increment();
+                FAILED.incrementAndGet(this);
                 break;
             default:
                 dropped.increment();
@@ -44,7 +56,7 @@ public final class DeliveryStats {
 
     /** Counts a periodic beat not taken because the previous one was still being delivered. */
     public void beatSkipped() {
-        beatsSkipped.increment();
+        BEATS_SKIPPED.incrementAndGet(this);
     }
 
     /** Notes a failed attempt's error (redacted) even while the signal is still being retried. */
@@ -66,7 +78,16 @@ public final class DeliveryStats {
      * @param pending the signals queued or in delivery now, counted exactly by the dispatchers
      */
     public HeartbeatStats snapshot(long pending) {
-        return new HeartbeatStats(enqueued.sum(), delivered.sum(), skipped.sum(), rejected.sum(), failed.sum(),
-                dropped.sum(), retried.sum(), beatsSkipped.sum(), pending, lastSuccessMillis, lastError);
+        return new HeartbeatStats(enqueued.sum(), delivered, skipped, rejected, failed, dropped.sum(), retried,
+                beatsSkipped, pending, lastSuccessMillis, lastError);
+    }
+
+    /** Counts an attempt that failed and will be retried. */
+    void retried() {
+        RETRIED.incrementAndGet(this);
+    }
+
+    private static AtomicLongFieldUpdater<DeliveryStats> updater(String field) {
+        return AtomicLongFieldUpdater.newUpdater(DeliveryStats.class, field);
     }
 }

@@ -120,8 +120,8 @@ public final class Dispatcher {
 
     private void drain() {
         drainThread = Thread.currentThread();
+        PendingSignal next = retrying;
         try {
-            PendingSignal next = retrying;
             retrying = null;
             for (; next != null || (next = queue.poll()) != null; next = null) {
                 if (!deliver(next)) {
@@ -129,7 +129,11 @@ public final class Dispatcher {
                 }
             }
         } catch (Throwable t) {
-            log.get().error("heartbeat-sdk delivery loop failed unexpectedly; pending signals may be lost", t);
+            // Only the class: the message of an exception we did not expect may quote a URL.
+            log.get().error("heartbeat-sdk delivery failed unexpectedly ({}); the signal ends FAILED", t.getClass().getName());
+            if (next != null) {
+                finish(next, Outcome.FAILED, 0, "unexpected " + t.getClass().getName());
+            }
         } finally {
             drainThread = null;
         }
@@ -172,9 +176,10 @@ public final class Dispatcher {
         }
     }
 
-    private boolean retryOrFail(PendingSignal pending, Attempt attempt, long deadline) {
-        long delay = attempt.retryAfterMillis >= 0 ? attempt.retryAfterMillis
-                : backoff.delayMillis(Math.max(1, pending.attempts));
+    private boolean retryOrFail(PendingSignal pending, Attempt attempt, long deadlineBeforeAttempt) {
+        // Retry-After may ask for longer than the backoff, never for less: "0" must not become a tight loop.
+        long delay = Math.max(attempt.retryAfterMillis, backoff.delayMillis(Math.max(1, pending.attempts)));
+        long deadline = Math.min(deadlineBeforeAttempt, closeDeadlineMillis); // close() may have begun meanwhile
         if (clock.millis() + delay >= deadline) {
             String error = attempt.error + "; gave up after " + pending.attempts + " attempt(s)"
                     + (closeDeadlineMillis < Long.MAX_VALUE ? " (client closing)" : " (deadline reached)");
@@ -184,12 +189,15 @@ public final class Dispatcher {
         }
         log.get().debug("{} to {} failed ({}); retry {} in {} ms", pending.signal, endpointName, attempt.error,
                 pending.attempts, delay);
-        stats.retried.increment();
+        stats.retried();
         stats.attemptFailed(attempt.error);
         pending.lastStatus = attempt.statusCode;
         pending.lastError = attempt.error;
         retrying = pending;
         runDrain(delay); // this drain still owns drainScheduled, so the retry cannot be overtaken
+        if (closeDeadlineMillis < Long.MAX_VALUE && executor.isShutdown()) {
+            expire(pending); // the retry task may have been discarded by a shutdown that raced with us
+        }
         return false;
     }
 

@@ -52,6 +52,22 @@ public final class HttpSettings {
                 proxyPassword, factory, trustManager);
     }
 
+    /**
+     * True when a client built for {@code other} would be the same as one built for these
+     * settings: same timeouts, proxy and credentials, and the very same TLS objects.
+     */
+    boolean sameClient(HttpSettings other) {
+        return userClient == other.userClient && connectTimeout.equals(other.connectTimeout)
+                && readTimeout.equals(other.readTimeout) && callTimeout.equals(other.callTimeout)
+                && equal(proxyHost, other.proxyHost) && proxyPort == other.proxyPort
+                && equal(proxyUser, other.proxyUser) && equal(proxyPassword, other.proxyPassword)
+                && sslSocketFactory == other.sslSocketFactory && trustManager == other.trustManager;
+    }
+
+    private static boolean equal(Object a, Object b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
     /** How long to wait for a connection. */
     public Duration connectTimeout() {
         return connectTimeout;

@@ -79,12 +79,22 @@ public final class HttpTransport implements Transport {
         }
         inFlight = call;
         try (Response response = call.execute()) {
-            if (!drainBounded(response.body())) {
-                // Closing would read the rest to reuse the connection; cancelling drops it unread.
-                call.cancel();
+            try {
+                if (!drainBounded(response.body())) {
+                    // Closing would read the rest to reuse the connection; cancelling drops it unread.
+                    call.cancel();
+                }
+            } catch (IOException bodyFailed) {
+                if (response.isSuccessful()) {
+                    return Attempt.delivered(response.code()); // the backend said yes; its body does not matter
+                }
+                throw bodyFailed;
             }
             tellEndpoint(response);
             return classify(response, url);
+        } catch (RuntimeException e) {
+            // A bug in an interceptor of the user's OkHttpClient, say: not transient, and its message may quote the URL.
+            return Attempt.rejected(0, "HTTP call to " + Redactor.url(url) + " failed: " + e.getClass().getName());
         } catch (IOException e) {
             String error = Redactor.scrub(describe(e), url) + " (" + Redactor.url(url) + ")";
             if (isUntrustedServer(e)) {
@@ -174,37 +184,43 @@ public final class HttpTransport implements Transport {
             throw new IllegalStateException("transport closed");
         }
         if (client == null) {
-            OkHttpClient base;
             if (settings.userClient != null) {
-                base = (OkHttpClient) settings.userClient;
+                client = configure(((OkHttpClient) settings.userClient).newBuilder(), settings);
             } else {
-                base = SharedOkHttp.acquire();
+                client = SharedOkHttp.acquire(settings, new SharedOkHttp.Derivation() {
+                    @Override
+                    public OkHttpClient derive(OkHttpClient base) {
+                        return configure(base.newBuilder(), settings);
+                    }
+                });
                 sharesSdkClient = true;
             }
-            OkHttpClient.Builder builder = base.newBuilder();
-            if (settings.proxyHost != null) {
-                builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(settings.proxyHost,
-                        settings.proxyPort)));
-                if (settings.proxyUser != null) {
-                    final String credentials = Credentials.basic(settings.proxyUser, settings.proxyPassword);
-                    builder.proxyAuthenticator((route, response) ->
-                            response.request().header("Proxy-Authorization") != null ? null // refused: give up
-                                    : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
-                }
-            }
-            if (settings.sslSocketFactory != null) {
-                builder.sslSocketFactory(settings.sslSocketFactory, settings.trustManager);
-            }
-            client = builder
-                    .connectTimeout(settings.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .readTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .writeTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .callTimeout(settings.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    // An https URL must never be downgraded to http, where its secret would travel in clear.
-                    .followSslRedirects(false)
-                    .build();
         }
         return client;
+    }
+
+    private static OkHttpClient configure(OkHttpClient.Builder builder, HttpSettings settings) {
+        if (settings.proxyHost != null) {
+            builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(settings.proxyHost,
+                    settings.proxyPort)));
+            if (settings.proxyUser != null) {
+                final String credentials = Credentials.basic(settings.proxyUser, settings.proxyPassword);
+                builder.proxyAuthenticator((route, response) ->
+                        response.request().header("Proxy-Authorization") != null ? null // refused: give up
+                                : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
+            }
+        }
+        if (settings.sslSocketFactory != null) {
+            builder.sslSocketFactory(settings.sslSocketFactory, settings.trustManager);
+        }
+        return builder
+                .connectTimeout(settings.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .callTimeout(settings.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                // An https URL must never be downgraded to http, where its secret would travel in clear.
+                .followSslRedirects(false)
+                .build();
     }
 
     /** A certificate problem does not heal by retrying; a handshake cut short by the network might. */

@@ -38,11 +38,11 @@ public final class HttpUrls {
             throw new IllegalArgumentException(setting + " must be an absolute http or https URL, got scheme '"
                     + scheme + "' (" + Redactor.url(trimmed) + ")");
         }
-        if (uri.getPort() > 65535) {
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new IllegalArgumentException(setting + " port must be in 1..65535, got " + uri.getPort() + " ("
                     + Redactor.url(trimmed) + ")");
         }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+        if (Redactor.host(uri) == null) {
             throw new IllegalArgumentException(setting + " must be an absolute http or https URL with a host, got "
                     + Redactor.url(trimmed));
         }

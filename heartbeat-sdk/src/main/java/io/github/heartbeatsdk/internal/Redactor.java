@@ -27,15 +27,39 @@ public final class Redactor {
             if (uri.getScheme() == null || uri.getRawAuthority() == null) {
                 return MASK;
             }
-            String hostPort = uri.getHost() != null
-                    ? uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
-                    : MASK;
+            String host = host(uri);
+            String hostPort;
+            if (host == null) {
+                hostPort = MASK;
+            } else if (uri.getHost() != null) {
+                hostPort = host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+            } else { // a registry authority (an underscore in the host): host[:port] as written, without user info
+                hostPort = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1);
+            }
             boolean hasSecretPart = (uri.getRawPath() != null && uri.getRawPath().length() > 1)
                     || uri.getRawQuery() != null || uri.getRawUserInfo() != null;
             return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + hostPort + (hasSecretPart ? "/" + MASK : "");
         } catch (URISyntaxException e) {
             return MASK;
         }
+    }
+
+    /**
+     * The URL's host; also one java.net.URI does not parse as a server name (an underscore, as in
+     * docker-compose service names) but HTTP clients accept. Null when there is none.
+     */
+    static String host(URI uri) {
+        if (uri.getHost() != null && !uri.getHost().isEmpty()) {
+            return uri.getHost();
+        }
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon >= 0 && hostPort.indexOf(']') < colon ? hostPort.substring(0, colon) : hostPort;
+        return host.matches("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]") ? host : null;
     }
 
     /**

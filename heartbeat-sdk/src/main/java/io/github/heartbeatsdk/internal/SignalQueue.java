@@ -10,7 +10,8 @@ import java.util.Iterator;
  */
 final class SignalQueue {
     private final int capacity;
-    private final ArrayDeque<PendingSignal> items = new ArrayDeque<PendingSignal>();
+    /** Starts small (it grows as needed): most clients hold a signal or two at a time. */
+    private final ArrayDeque<PendingSignal> items = new ArrayDeque<PendingSignal>(4);
     private final int[] countByClass = new int[3];
 
     SignalQueue(int capacity) {
