@@ -27,10 +27,8 @@ import static io.github.heartbeatsdk.Checks.or;
  * transport, dispatcher and (unless the user shares an executor) delivery thread per endpoint.
  */
 final class ClientAssembly {
-    /** First retry wait (then doubled, with jitter): 1 s. */
-    static final long BACKOFF_INITIAL_MILLIS = 1_000;
-    /** Longest wait between two retries: 30 s. */
-    static final long BACKOFF_CAP_MILLIS = 30_000;
+    /** Retries wait 1 s, doubling up to 30 s, with jitter; immutable, so one serves every client. */
+    static final Backoff BACKOFF = new Backoff(1_000, 30_000);
 
     /** A configuration with nothing set: its defaults are the builder's. Not a lambda: see Dispatcher.drainTask. */
     private static final HeartbeatConfig NO_CONFIG = new HeartbeatConfig() {
@@ -108,7 +106,7 @@ final class ClientAssembly {
                 owned.add(laneExecutor);
             }
             lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor, settings.clock,
-                    new Backoff(BACKOFF_INITIAL_MILLIS, BACKOFF_CAP_MILLIS),
+                    BACKOFF,
                     capacity, settings.stats, ClientSettings.nameOf(endpoint), settings.listener));
         }
         return new Deliveries(lanes, owned);

@@ -31,9 +31,10 @@ public final class Dispatcher {
     private final SignalQueue queue;
     private final DeliveryStats stats;
     private final String endpointName;
-    private final RateLimitedLog failureLog;
-    private final RateLimitedLog rejectionLog;
-    private final RateLimitedLog listenerLog;
+    /** Created on their first warning: most clients never warn, and 10 000 clients would carry 30 000. */
+    private RateLimitedLog failureLog;
+    private RateLimitedLog rejectionLog;
+    private RateLimitedLog listenerLog;
     private final HeartbeatListener listener;
 
     /**
@@ -60,7 +61,6 @@ public final class Dispatcher {
     public Dispatcher(Transport transport, ScheduledExecutorService executor, Clock clock, Backoff backoff,
                       int queueCapacity, DeliveryStats stats, String endpointName, HeartbeatListener listener) {
         this.listener = listener;
-        this.listenerLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
         this.transport = transport;
         this.executor = executor;
         this.clock = clock;
@@ -68,8 +68,6 @@ public final class Dispatcher {
         this.queue = new SignalQueue(queueCapacity);
         this.stats = stats;
         this.endpointName = endpointName;
-        this.failureLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
-        this.rejectionLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
     }
 
     /** Queues {@code signal} for delivery until {@code deadlineMillis}; never blocks, never throws. */
@@ -83,6 +81,18 @@ public final class Dispatcher {
         }
         scheduleDrain();
         return pending;
+    }
+
+    private synchronized RateLimitedLog failureLog() {
+        return failureLog != null ? failureLog : (failureLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS));
+    }
+
+    private synchronized RateLimitedLog rejectionLog() {
+        return rejectionLog != null ? rejectionLog : (rejectionLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS));
+    }
+
+    private synchronized RateLimitedLog listenerLog() {
+        return listenerLog != null ? listenerLog : (listenerLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS));
     }
 
     /** The executor this dispatcher delivers on. */
@@ -168,7 +178,7 @@ public final class Dispatcher {
                 finish(pending, Outcome.SKIPPED, 0, null);
                 return true;
             case REJECTED:
-                rejectionLog.warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error);
+                rejectionLog().warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error);
                 finish(pending, Outcome.REJECTED, attempt.statusCode, attempt.error);
                 return true;
             default:
@@ -183,7 +193,7 @@ public final class Dispatcher {
         if (clock.millis() + delay >= deadline) {
             String error = attempt.error + "; gave up after " + pending.attempts + " attempt(s)"
                     + (closeDeadlineMillis < Long.MAX_VALUE ? " (client closing)" : " (deadline reached)");
-            failureLog.warn("heartbeat to {} not delivered: {}", endpointName, error);
+            failureLog().warn("heartbeat to {} not delivered: {}", endpointName, error);
             finish(pending, Outcome.FAILED, attempt.statusCode, error);
             return true;
         }
@@ -238,7 +248,7 @@ public final class Dispatcher {
                 listener.onFailure(signal, result);
             }
         } catch (RuntimeException e) {
-            listenerLog.warn("heartbeat listener {} threw {}; ignored", listener.getClass().getName(), e.toString());
+            listenerLog().warn("heartbeat listener {} threw {}; ignored", listener.getClass().getName(), e.toString());
         }
     }
 
