@@ -181,4 +181,21 @@ class LifecycleTest {
             assertEquals(200, response.code());
         }
     }
+
+    @Test
+    void closeGivesAWaitingRetryItsLastAttemptNow() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "20").build());
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        HeartbeatClient hb = builder().flushTimeout(Duration.ofSeconds(10)).build();
+        CompletableFuture<DeliveryResult> first = hb.ping().toCompletableFuture();
+        CompletableFuture<DeliveryResult> second = hb.ping().toCompletableFuture();
+        server.takeRequest(10, TimeUnit.SECONDS); // the 503: the first ping now waits 20 s to retry
+
+        hb.close();
+
+        assertEquals(Outcome.DELIVERED, first.getNow(null).outcome());
+        assertEquals(Outcome.DELIVERED, second.getNow(null).outcome());
+        assertEquals(3, server.getRequestCount());
+    }
 }

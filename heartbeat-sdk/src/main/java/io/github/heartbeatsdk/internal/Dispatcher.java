@@ -8,6 +8,7 @@ import io.github.heartbeatsdk.Signal;
 import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,7 @@ public final class Dispatcher {
     private final AtomicLong unfinished = new AtomicLong();
     private final Object idle = new Object();
     private volatile PendingSignal retrying;
+    private volatile ScheduledFuture<?> retryTask;
     private volatile Thread drainThread;
     private volatile long closeDeadlineMillis = Long.MAX_VALUE;
 
@@ -119,7 +121,7 @@ public final class Dispatcher {
             if (delayMillis <= 0) {
                 executor.execute(drainTask);
             } else {
-                executor.schedule(drainTask, delayMillis, TimeUnit.MILLISECONDS);
+                retryTask = executor.schedule(drainTask, delayMillis, TimeUnit.MILLISECONDS);
             }
         } catch (RejectedExecutionException e) {
             // The executor is shut down (the client is closing, or the user stopped a shared one).
@@ -130,6 +132,7 @@ public final class Dispatcher {
 
     private void drain() {
         drainThread = Thread.currentThread();
+        retryTask = null;
         PendingSignal next = retrying;
         try {
             retrying = null;
@@ -190,7 +193,12 @@ public final class Dispatcher {
         // Retry-After may ask for longer than the backoff, never for less: "0" must not become a tight loop.
         long delay = Math.max(attempt.retryAfterMillis, backoff.delayMillis(Math.max(1, pending.attempts)));
         long deadline = Math.min(deadlineBeforeAttempt, closeDeadlineMillis); // close() may have begun meanwhile
-        if (clock.millis() + delay >= deadline) {
+        long now = clock.millis();
+        if (closeDeadlineMillis < Long.MAX_VALUE && now < deadline) {
+            // Closing: a long wait would only end in giving up; try again within what is left (halving it).
+            delay = Math.min(delay, (deadline - now) / 2);
+        }
+        if (now + delay >= deadline) {
             String error = attempt.error + "; gave up after " + pending.attempts + " attempt(s)"
                     + (closeDeadlineMillis < Long.MAX_VALUE ? " (client closing)" : " (deadline reached)");
             failureLog().warn("heartbeat to {} not delivered: {}", endpointName, error);
@@ -252,9 +260,17 @@ public final class Dispatcher {
         }
     }
 
-    /** From now on, retries stop at {@code deadlineMillis}: the client is closing. */
+    /**
+     * From now on, retries stop at {@code deadlineMillis}: the client is closing. A retry waiting
+     * for its backoff or Retry-After runs now instead, so what is pending gets one last attempt
+     * within the flush time rather than none.
+     */
     public void beginClose(long deadlineMillis) {
         closeDeadlineMillis = Math.min(closeDeadlineMillis, deadlineMillis);
+        ScheduledFuture<?> waiting = retryTask;
+        if (waiting != null && waiting.cancel(false)) {
+            runDrain(0); // the cancelled retry owned drainScheduled; its drain runs now
+        }
     }
 
     /**
