@@ -41,12 +41,12 @@ public final class CronitorEndpoint implements Endpoint {
 
     /** Returns this endpoint reporting {@code env=<environment>} (for example "production"). */
     public CronitorEndpoint withEnvironment(String environment) {
-        return new CronitorEndpoint(url, requireText("environment", environment), host);
+        return new CronitorEndpoint(url, Checks.notBlank("environment", environment), host);
     }
 
     /** Returns this endpoint reporting {@code host=<host>}. */
     public CronitorEndpoint withHost(String host) {
-        return new CronitorEndpoint(url, environment, requireText("host", host));
+        return new CronitorEndpoint(url, environment, Checks.notBlank("host", host));
     }
 
     @Override
@@ -87,16 +87,6 @@ public final class CronitorEndpoint implements Endpoint {
 
     static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
-    }
-
-    static String requireText(String setting, String value) {
-        if (value == null) {
-            throw new NullPointerException(setting + " == null");
-        }
-        if (value.trim().isEmpty()) {
-            throw new IllegalArgumentException(setting + " must not be blank, got '" + value + "'");
-        }
-        return value;
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class SentryCronsEndpoint implements Endpoint {
 
     /** Returns this endpoint reporting {@code environment=<environment>}. */
     public SentryCronsEndpoint withEnvironment(String environment) {
-        return new SentryCronsEndpoint(url, CronitorEndpoint.requireText("environment", environment));
+        return new SentryCronsEndpoint(url, Checks.notBlank("environment", environment));
     }
 
     @Override

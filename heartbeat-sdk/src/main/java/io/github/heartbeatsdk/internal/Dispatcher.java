@@ -172,13 +172,14 @@ public final class Dispatcher {
         }
         switch (attempt.kind) {
             case DELIVERED:
+                // Finish first: a program waiting to exit should not wait for SLF4J's first initialisation.
+                finish(pending, Outcome.DELIVERED, attempt.statusCode, null);
                 log.get().debug("delivered {} to {} (status {}, attempt {})",
                         pending.signal, endpointName, attempt.statusCode, pending.attempts);
-                finish(pending, Outcome.DELIVERED, attempt.statusCode, null);
                 return true;
             case SKIPPED:
-                log.get().debug("{} has no request for {}; skipped", endpointName, pending.signal);
                 finish(pending, Outcome.SKIPPED, 0, null);
+                log.get().debug("{} has no request for {}; skipped", endpointName, pending.signal);
                 return true;
             case REJECTED:
                 rejectionLog().warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error);
