@@ -149,6 +149,23 @@ class RobustnessTest {
         }
     }
 
+    @Test
+    void aSermantAliasInAHigherLayerBeatsTheSameSettingInALowerOne() {
+        Properties system = new Properties();
+        system.setProperty("agent.service.heartbeat.enable", "false");
+        system.setProperty("gateway.nettyIp", "10.0.0.9");
+        Properties file = new Properties();
+        file.setProperty("heartbeat.enabled", "true");
+        file.setProperty("heartbeat.endpoint", "sermant://10.0.0.1:6888");
+        HeartbeatConfig layered = HeartbeatConfig.layered(HeartbeatConfig.fromProperties(system),
+                HeartbeatConfig.fromProperties(file));
+
+        assertFalse(layered.enabled(), "-Dagent.service.heartbeat.enable=false wins over the file");
+        assertEquals("sermant://10.0.0.9:6888", layered.endpoint(), "-Dgateway.nettyIp wins over the file's endpoint");
+        assertEquals("sermant://10.0.0.1:6888", HeartbeatConfig.layered(HeartbeatConfig.fromProperties(file),
+                HeartbeatConfig.fromProperties(system)).endpoint(), "and the other way round");
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
         throw (T) t;

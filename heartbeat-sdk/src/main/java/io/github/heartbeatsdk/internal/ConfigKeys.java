@@ -42,6 +42,26 @@ public final class ConfigKeys {
     public static final String SERMANT_PORT = "gateway.nettyPort";
     public static final String SERMANT_CONNECT_TIMEOUT = "gateway.nettyConnectTimeout";
 
+    /**
+     * Keys that say the same thing: in layered configuration the highest layer that sets any key
+     * of a group decides the whole group, so {@code -Dagent.service.heartbeat.enable=false} beats
+     * {@code heartbeat.enabled=true} in a file.
+     */
+    static final List<List<String>> ALIAS_GROUPS = Collections.unmodifiableList(Arrays.asList(
+            Arrays.asList(ENABLED, SERMANT_ENABLE),
+            Arrays.asList(CONNECT_TIMEOUT, SERMANT_CONNECT_TIMEOUT),
+            Arrays.asList(ENDPOINT, SERMANT_IP, SERMANT_PORT)));
+
+    /** The alias group {@code key} belongs to, or null. */
+    static List<String> aliasGroup(String key) {
+        for (List<String> group : ALIAS_GROUPS) {
+            if (group.contains(key)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
     /** Every known {@code heartbeat.*} key. */
     public static final List<String> KNOWN = Collections.unmodifiableList(Arrays.asList(ENABLED, ENDPOINT, INTERVAL,
             SERVICE, APP_NAME, APP_TYPE, ARTIFACT, INSTANCE_ID, CONNECT_TIMEOUT, READ_TIMEOUT, CALL_TIMEOUT,

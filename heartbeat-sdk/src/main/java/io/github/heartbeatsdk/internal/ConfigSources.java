@@ -108,10 +108,10 @@ public final class ConfigSources {
         return new HeartbeatConfig() {
             @Override
             public String get(String key) {
+                List<String> group = ConfigKeys.aliasGroup(key);
                 for (HeartbeatConfig layer : layers) {
-                    String value = layer.get(key);
-                    if (value != null) {
-                        return value;
+                    if (group == null ? layer.get(key) != null : setsAny(layer, group)) {
+                        return layer.get(key); // with aliases: this layer decides, even if it set another name
                     }
                 }
                 return null;
@@ -131,6 +131,15 @@ public final class ConfigSources {
                 return "HeartbeatConfig{layers=" + layers + "}";
             }
         };
+    }
+
+    private static boolean setsAny(HeartbeatConfig layer, List<String> keys) {
+        for (String key : keys) {
+            if (layer.get(key) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code heartbeat.app-name} becomes {@code HEARTBEAT_APP_NAME}. */
