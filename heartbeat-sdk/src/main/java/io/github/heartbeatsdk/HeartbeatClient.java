@@ -2,6 +2,7 @@ package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.internal.BeatScheduler;
+import io.github.heartbeatsdk.internal.DaemonThreadFactory;
 import io.github.heartbeatsdk.internal.Deliveries;
 import io.github.heartbeatsdk.internal.HostFacts;
 import io.github.heartbeatsdk.internal.HttpSettings;
@@ -252,7 +253,7 @@ public final class HeartbeatClient implements AutoCloseable {
      * <p>Idempotent. Signals still pending when the timeout passes end as FAILED or DROPPED and
      * are counted. If the calling thread is interrupted, pending signals are given up at once and
      * the interrupt flag is restored. Called from the delivery thread itself (a future's
-     * callback), it cannot wait for that thread: what is still queued is given up at once.
+     * callback), it returns at once and a short-lived thread does the flush.
      */
     @Override
     public void close() {
@@ -265,7 +266,24 @@ public final class HeartbeatClient implements AutoCloseable {
                 beats.stop();
             }
         }
-        long left = deliveries.close(settings.clock.millis() + settings.flushTimeout.toMillis());
+        final long deadline = settings.clock.millis() + settings.flushTimeout.toMillis();
+        if (deliveries.isDeliveryThread()) {
+            // Called from a callback on the delivery thread, which cannot wait for itself: flush from
+            // another thread (not a daemon, so the JVM waits for it, at most the flush timeout).
+            Thread closer = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    flushAndStop(deadline);
+                }
+            }, DaemonThreadFactory.PREFIX + "close");
+            closer.start();
+            return;
+        }
+        flushAndStop(deadline);
+    }
+
+    private void flushAndStop(long deadline) {
+        long left = deliveries.close(deadline);
         if (left > 0) {
             log.get().warn("heartbeat-sdk closed with {} signal(s) undelivered after flushTimeout {}", left,
                     settings.flushTimeout);

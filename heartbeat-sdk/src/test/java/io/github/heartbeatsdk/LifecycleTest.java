@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The caller never waits for the network; close() delivers what is pending and leaves no thread. */
@@ -197,5 +198,22 @@ class LifecycleTest {
         assertEquals(Outcome.DELIVERED, first.getNow(null).outcome());
         assertEquals(Outcome.DELIVERED, second.getNow(null).outcome());
         assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void closeFromACallbackStillDeliversWhatIsQueued() throws Exception {
+        // The start's answer is slow, so the success is surely queued when the start's callback closes.
+        server.enqueue(new MockResponse.Builder().code(200).headersDelay(300, TimeUnit.MILLISECONDS).build());
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        HeartbeatClient hb = HeartbeatClient.builder()
+                .endpoint(Endpoints.healthchecks(server.url("/ping/5bf6dd8e-8b1f-4a3c-9a3e-0c2d3b4a5f61").toString()))
+                .shutdownHook(false).flushTimeout(Duration.ofSeconds(20)).build();
+        JobRun run = hb.startJob("report");
+        run.started().thenRun(hb::close);
+        CompletableFuture<DeliveryResult> success = run.success().toCompletableFuture();
+
+        assertEquals(Outcome.DELIVERED, success.get(30, TimeUnit.SECONDS).outcome());
+        assertTrue(server.takeRequest(10, TimeUnit.SECONDS).getTarget().contains("/start"));
+        assertFalse(server.takeRequest(10, TimeUnit.SECONDS).getTarget().contains("/start"), "then the success");
     }
 }
