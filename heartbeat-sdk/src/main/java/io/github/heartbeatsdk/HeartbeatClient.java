@@ -177,17 +177,7 @@ public final class HeartbeatClient implements AutoCloseable {
 
     CompletionStage<DeliveryResult> submit(Signal signal) {
         if (closed.get()) {
-            DeliveryResult dropped = new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed");
-            settings.stats.endedOnArrival(dropped, settings.clock.millis());
-            if (settings.listener != null) {
-                try {
-                    settings.listener.onFailure(signal, dropped);
-                } catch (RuntimeException e) {
-                    log.get().warn("heartbeat listener {} threw {}; ignored", settings.listener.getClass().getName(),
-                            e.toString());
-                }
-            }
-            return completed(dropped);
+            return droppedAfterClose(signal);
         }
         if (!isEnabled()) {
             return completed(new DeliveryResult(Outcome.SKIPPED, 0, 0, "heartbeat disabled by configuration"));
@@ -233,6 +223,25 @@ public final class HeartbeatClient implements AutoCloseable {
      */
     public void setExtInfo(ExtInfoProvider provider) {
         extInfo.registerApplication(provider);
+    }
+
+    /** Counts and reports a signal offered after close() once per endpoint, as if each had dropped it. */
+    private CompletionStage<DeliveryResult> droppedAfterClose(Signal signal) {
+        DeliveryResult first = null;
+        for (String endpoint : deliveries.endpointNames()) {
+            DeliveryResult dropped = new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed", endpoint);
+            first = first == null ? dropped : first;
+            settings.stats.endedOnArrival(dropped, settings.clock.millis());
+            if (settings.listener != null) {
+                try {
+                    settings.listener.onFailure(signal, dropped);
+                } catch (RuntimeException e) {
+                    log.get().warn("heartbeat listener {} threw {}; ignored", settings.listener.getClass().getName(),
+                            e.toString());
+                }
+            }
+        }
+        return completed(first != null ? first : new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed"));
     }
 
     private static CompletionStage<DeliveryResult> completed(DeliveryResult result) {

@@ -166,6 +166,26 @@ class RobustnessTest {
                 HeartbeatConfig.fromProperties(system)).endpoint(), "and the other way round");
     }
 
+    @Test
+    void aSignalOfferedAfterCloseIsCountedAndReportedOncePerEndpoint() {
+        AtomicInteger failures = new AtomicInteger();
+        HeartbeatClient hb = HeartbeatClient.builder().endpoints(new RecordingEndpoint(), new RecordingEndpoint())
+                .listener(new HeartbeatListener() {
+                    @Override
+                    public void onFailure(Signal signal, DeliveryResult result) {
+                        failures.incrementAndGet();
+                    }
+                }).shutdownHook(false).build();
+        hb.close();
+
+        DeliveryResult result = hb.ping().toCompletableFuture().getNow(null);
+
+        assertEquals(Outcome.DROPPED, result.outcome());
+        assertEquals(2, hb.stats().dropped());
+        assertEquals(2, hb.stats().enqueued());
+        assertEquals(2, failures.get());
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
         throw (T) t;

@@ -64,6 +64,15 @@ public final class Deliveries {
         return delivered != null ? delivered : parts.get(0).join();
     }
 
+    /** The endpoints' redacted names, in order. */
+    public List<String> endpointNames() {
+        List<String> names = new ArrayList<String>(lanes.size());
+        for (Dispatcher lane : lanes) {
+            names.add(lane.endpointName());
+        }
+        return names;
+    }
+
     /** Signals queued or in delivery, over all endpoints. */
     public long unfinished() {
         long sum = 0;

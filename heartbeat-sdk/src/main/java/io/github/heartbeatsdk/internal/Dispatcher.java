@@ -97,6 +97,11 @@ public final class Dispatcher {
         return listenerLog != null ? listenerLog : (listenerLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS));
     }
 
+    /** The endpoint's redacted name. */
+    public String endpointName() {
+        return endpointName;
+    }
+
     /** The executor this dispatcher delivers on. */
     public ScheduledExecutorService executor() {
         return executor;
@@ -191,8 +196,10 @@ public final class Dispatcher {
     }
 
     private boolean retryOrFail(PendingSignal pending, Attempt attempt, long deadlineBeforeAttempt) {
-        // Retry-After may ask for longer than the backoff, never for less: "0" must not become a tight loop.
-        long delay = Math.max(attempt.retryAfterMillis, backoff.delayMillis(Math.max(1, pending.attempts)));
+        // The server's Retry-After wins over our backoff, but never below its first step: "0" must not be a tight loop.
+        long delay = attempt.retryAfterMillis >= 0
+                ? Math.max(attempt.retryAfterMillis, backoff.delayMillis(1))
+                : backoff.delayMillis(Math.max(1, pending.attempts));
         long deadline = Math.min(deadlineBeforeAttempt, closeDeadlineMillis); // close() may have begun meanwhile
         long now = clock.millis();
         if (closeDeadlineMillis < Long.MAX_VALUE && now < deadline) {
