@@ -26,12 +26,10 @@ final class BetterStackEndpoint implements Endpoint {
 
     @Override
     public EndpointRequest request(Signal signal) {
-        if (signal.kind() == SignalKind.BEAT) {
-            return null; // a job check's state comes from pings and runs, never from a service's beats
-        }
         switch (signal.kind()) {
             case START:
             case LOG:
+            case BEAT: // a check's state comes from pings and runs, never from a service's beats
                 return null;
             case FAIL:
                 String failUrl = PingUrls.segment(url, "fail");

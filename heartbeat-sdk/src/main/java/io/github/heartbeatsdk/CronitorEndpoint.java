@@ -51,9 +51,6 @@ public final class CronitorEndpoint implements Endpoint {
 
     @Override
     public EndpointRequest request(Signal signal) {
-        if (signal.kind() == SignalKind.BEAT) {
-            return null; // a job check's state comes from pings and runs, never from a service's beats
-        }
         String state;
         switch (signal.kind()) {
             case START:
@@ -69,6 +66,7 @@ public final class CronitorEndpoint implements Endpoint {
                 state = signal.exitCode() == 0 ? "complete" : "fail";
                 break;
             case LOG:
+            case BEAT: // a check's state comes from pings and runs, never from a service's beats
                 return null;
             default:
                 state = null;

@@ -26,13 +26,11 @@ final class DeadMansSnitchEndpoint implements Endpoint {
 
     @Override
     public EndpointRequest request(Signal signal) {
-        if (signal.kind() == SignalKind.BEAT) {
-            return null; // a job check's state comes from pings and runs, never from a service's beats
-        }
         String status;
         switch (signal.kind()) {
             case START:
             case LOG:
+            case BEAT: // a check's state comes from pings and runs, never from a service's beats
                 return null;
             case SUCCESS:
                 status = "0";

@@ -77,11 +77,10 @@ public final class HealthchecksEndpoint implements Endpoint {
 
     @Override
     public EndpointRequest request(Signal signal) {
-        if (signal.kind() == SignalKind.BEAT) {
-            return null; // a job check's state comes from pings and runs, never from a service's beats
-        }
         String url;
         switch (signal.kind()) {
+            case BEAT:
+                return null; // a check's state comes from pings and runs, never from a service's beats
             case START:
                 url = PingUrls.segment(checkUrl, "start");
                 break;

@@ -38,9 +38,6 @@ public final class SentryCronsEndpoint implements Endpoint {
 
     @Override
     public EndpointRequest request(Signal signal) {
-        if (signal.kind() == SignalKind.BEAT) {
-            return null; // a job check's state comes from pings and runs, never from a service's beats
-        }
         String status;
         switch (signal.kind()) {
             case START:
@@ -53,6 +50,7 @@ public final class SentryCronsEndpoint implements Endpoint {
                 status = signal.exitCode() == 0 ? "ok" : "error";
                 break;
             case LOG:
+            case BEAT: // a check's state comes from pings and runs, never from a service's beats
                 return null;
             default:
                 status = "ok";

@@ -28,14 +28,12 @@ final class UptimeKumaEndpoint implements Endpoint {
 
     @Override
     public EndpointRequest request(Signal signal) {
-        if (signal.kind() == SignalKind.BEAT) {
-            return null; // a job check's state comes from pings and runs, never from a service's beats
-        }
         boolean up;
         String message;
         switch (signal.kind()) {
             case START:
             case LOG:
+            case BEAT: // a check's state comes from pings and runs, never from a service's beats
                 return null;
             case FAIL:
                 up = false;
