@@ -105,9 +105,13 @@ final class ClientAssembly {
                 laneExecutor = newOwnExecutor();
                 owned.add(laneExecutor);
             }
-            lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor, settings.clock,
-                    BACKOFF,
-                    capacity, settings.stats, ClientSettings.nameOf(endpoint), settings.listener));
+            Dispatcher lane = new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor,
+                    settings.clock, BACKOFF, capacity, settings.stats, ClientSettings.nameOf(endpoint),
+                    settings.listener);
+            if (executor == null) {
+                lane.prepare();
+            }
+            lanes.add(lane);
         }
         return new Deliveries(lanes, owned);
     }

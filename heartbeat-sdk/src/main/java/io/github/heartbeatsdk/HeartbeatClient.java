@@ -292,6 +292,12 @@ public final class HeartbeatClient implements AutoCloseable {
     }
 
     private void flushAndStop(long deadline) {
+        long pending = deliveries.unfinished();
+        if (pending > 0) {
+            // Also initialises SLF4J, if no one has yet, here while the delivery thread is busy, not after it.
+            log.get().debug("closing {}: delivering {} pending signal(s) within {}", settings.endpointName, pending,
+                    settings.flushTimeout);
+        }
         long left = deliveries.close(deadline);
         if (left > 0) {
             log.get().warn("heartbeat-sdk closed with {} signal(s) undelivered after flushTimeout {}", left,
@@ -564,8 +570,10 @@ public final class HeartbeatClient implements AutoCloseable {
         }
 
         /**
-         * Creates the client. Cheap: no thread starts and no HTTP class loads until the first
-         * signal is delivered.
+         * Creates the client. Cheap for the caller: no HTTP class loads on its thread. Unless an
+         * {@link #executor} is given, the client's delivery thread starts now and builds the HTTP
+         * client in the background (loading OkHttp takes a few hundred milliseconds in a fresh
+         * JVM), so the first signal does not wait for it.
          *
          * @throws IllegalStateException when no endpoint was set
          */

@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Synchronous calls on our own thread beat OkHttp's {@code enqueue} here: its dispatcher
  * delivered at 0.4x the rate with 14 extra threads and lost a ping enqueued right before
- * {@code System.exit}. The OkHttp client is built lazily on the delivery thread, so loading
- * OkHttp's classes never costs the caller of {@code build()}.
+ * {@code System.exit}. The OkHttp client is built on the delivery thread ({@link #prepare}, right
+ * after {@code build()}), so loading OkHttp's classes never costs the caller of {@code build()},
+ * and overlaps with what the caller does next.
  */
 public final class HttpTransport implements Transport {
     /** Response bodies are read up to this many bytes (so the connection can be reused), never more. */
@@ -48,6 +49,15 @@ public final class HttpTransport implements Transport {
         this.endpoint = endpoint;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    @Override
+    public void prepare() {
+        try {
+            client();
+        } catch (RuntimeException | LinkageError e) {
+            // Closed meanwhile, or OkHttp is missing or broken: the first send meets it again and reports it.
+        }
     }
 
     @Override

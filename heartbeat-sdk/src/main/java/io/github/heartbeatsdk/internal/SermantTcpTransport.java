@@ -171,6 +171,11 @@ public final class SermantTcpTransport implements Transport {
     }
 
     @Override
+    public void prepare() {
+        // Nothing worth loading ahead: connecting waits for the first beat, so build() opens no socket.
+    }
+
+    @Override
     public void cancel() {
         closeChannel();
     }

@@ -23,7 +23,13 @@ public final class ShutdownHooks {
     public static synchronized void register(AutoCloseable client) {
         if (!installed) {
             try {
-                Thread hook = new Thread(ShutdownHooks::closeAll, DaemonThreadFactory.PREFIX + "shutdown");
+                // Not a method reference: the first lambda in a JVM costs build()'s caller milliseconds (see Dispatcher).
+                Thread hook = new Thread(new Runnable() {
+                    @Override
+                    public void run() {
+                        closeAll();
+                    }
+                }, DaemonThreadFactory.PREFIX + "shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 installed = true;
             } catch (IllegalStateException e) {

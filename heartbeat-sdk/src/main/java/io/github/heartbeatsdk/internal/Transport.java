@@ -7,6 +7,13 @@ import io.github.heartbeatsdk.Signal;
  * a time; implementations must never throw and must bound every call with timeouts.
  */
 public interface Transport {
+    /**
+     * Loads and builds what the first {@link #send} needs (for HTTP: OkHttp's classes and client),
+     * so the first delivery does not wait for it. Called once, on the delivery thread, before any
+     * send; never throws: a problem here shows again, and is reported, on the first send.
+     */
+    void prepare();
+
     /** Sends {@code signal} once and says how it went. */
     Attempt send(Signal signal);
 
