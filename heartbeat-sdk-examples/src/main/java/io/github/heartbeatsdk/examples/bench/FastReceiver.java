@@ -39,6 +39,7 @@ public final class FastReceiver implements AutoCloseable {
     private final Thread thread;
     private final Map<String, LongAdder> requestsByPath = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> connectionsByFirstPath = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> openByFirstPath = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final List<Conn> held = new ArrayList<>();
@@ -79,19 +80,22 @@ public final class FastReceiver implements AutoCloseable {
 
     /** Requests received whose path starts with {@code prefix}. */
     public long requestsUnder(String prefix) {
-        long sum = 0;
-        for (Map.Entry<String, LongAdder> e : requestsByPath.entrySet()) {
-            if (e.getKey().startsWith(prefix)) {
-                sum += e.getValue().sum();
-            }
-        }
-        return sum;
+        return sumUnder(requestsByPath, prefix);
     }
 
     /** Connections whose first request's path starts with {@code prefix}. */
     public long connectionsUnder(String prefix) {
+        return sumUnder(connectionsByFirstPath, prefix);
+    }
+
+    /** Connections still open (not closed by either side) whose first request's path starts with {@code prefix}. */
+    public long openConnectionsUnder(String prefix) {
+        return sumUnder(openByFirstPath, prefix);
+    }
+
+    private static long sumUnder(Map<String, LongAdder> counts, String prefix) {
         long sum = 0;
-        for (Map.Entry<String, LongAdder> e : connectionsByFirstPath.entrySet()) {
+        for (Map.Entry<String, LongAdder> e : counts.entrySet()) {
             if (e.getKey().startsWith(prefix)) {
                 sum += e.getValue().sum();
             }
@@ -197,6 +201,7 @@ public final class FastReceiver implements AutoCloseable {
         ByteBuffer in = ByteBuffer.allocate(8192);
         ByteBuffer out = ByteBuffer.allocate(4096);
         boolean first = true;
+        String firstPath;
         boolean parked;
 
         Conn(SocketChannel channel) {
@@ -279,7 +284,9 @@ public final class FastReceiver implements AutoCloseable {
             requestsByPath.computeIfAbsent(path, p -> new LongAdder()).increment();
             if (first) {
                 first = false;
+                firstPath = path;
                 connectionsByFirstPath.computeIfAbsent(path, p -> new LongAdder()).increment();
+                openByFirstPath.computeIfAbsent(path, p -> new LongAdder()).increment();
             }
         }
 
@@ -307,6 +314,9 @@ public final class FastReceiver implements AutoCloseable {
         }
 
         void close() {
+            if (firstPath != null && channel.isOpen()) {
+                openByFirstPath.get(firstPath).decrement();
+            }
             held.remove(this);
             key.cancel();
             try {

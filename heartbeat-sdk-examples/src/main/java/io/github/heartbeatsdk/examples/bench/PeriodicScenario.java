@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.github.heartbeatsdk.examples.bench.Probe.count;
 import static io.github.heartbeatsdk.examples.bench.Probe.describe;
 import static io.github.heartbeatsdk.examples.bench.Probe.histogram;
 import static io.github.heartbeatsdk.examples.bench.Probe.newThreads;
@@ -103,6 +104,7 @@ final class PeriodicScenario {
         result("bytesPerClient.afterFirstBeat", (double) (h3 - h0) / n);
         result("threads.new", describe(fresh));
         result("threads.newCount", fresh.size()); // including the shared executor's own thread
+        result("threads.okhttpCount", count(fresh, "OkHttp") + count(fresh, "Okio"));
         long beatsSkipped = 0;
         for (HeartbeatClient client : clients) {
             beatsSkipped += client.stats().beatsSkipped();
