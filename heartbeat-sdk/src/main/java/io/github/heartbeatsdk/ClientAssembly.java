@@ -105,9 +105,10 @@ final class ClientAssembly {
                 laneExecutor = newOwnExecutor();
                 owned.add(laneExecutor);
             }
+            // One endpoint: its name is the client's, one String rather than two equal ones per client.
+            String name = settings.endpoints.size() == 1 ? settings.endpointName : ClientSettings.nameOf(endpoint);
             Dispatcher lane = new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor,
-                    settings.clock, BACKOFF, capacity, settings.stats, ClientSettings.nameOf(endpoint),
-                    settings.listener);
+                    settings.clock, BACKOFF, capacity, settings.stats, name, settings.listener);
             if (executor == null) {
                 lane.prepare();
             }
