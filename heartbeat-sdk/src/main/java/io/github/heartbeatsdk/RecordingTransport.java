@@ -23,6 +23,11 @@ final class RecordingTransport implements Transport {
     }
 
     @Override
+    public void drained() {
+        // Nothing kept between sends.
+    }
+
+    @Override
     public void cancel() {
     }
 

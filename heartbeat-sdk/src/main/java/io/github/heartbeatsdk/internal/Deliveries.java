@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A client's deliveries: one {@link Dispatcher} per endpoint, each with its own queue, retry state
@@ -50,8 +51,14 @@ public final class Deliveries {
         for (Dispatcher lane : lanes) {
             parts.add(lane.submit(signal, deadlineMillis));
         }
+        // Not a lambda: the first one in a JVM costs the pinging thread milliseconds (see Dispatcher.drainTask).
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
-                .thenApply(ignored -> combine(parts));
+                .thenApply(new Function<Void, DeliveryResult>() {
+                    @Override
+                    public DeliveryResult apply(Void ignored) {
+                        return combine(parts);
+                    }
+                });
     }
 
     static DeliveryResult combine(List<CompletableFuture<DeliveryResult>> parts) {

@@ -175,6 +175,7 @@ public final class Dispatcher {
         } finally {
             drainThread = null;
         }
+        transport.drained();
         drainScheduled.set(false);
         if (!queue.isEmpty()) {
             scheduleDrain();

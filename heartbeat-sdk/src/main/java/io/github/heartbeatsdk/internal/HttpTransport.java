@@ -41,6 +41,13 @@ public final class HttpTransport implements Transport {
     private final HttpSettings settings;
     private final Clock clock;
     private OkHttpClient client;
+    /**
+     * The OkHttp request last built, and what it was built from. A burst of pings to one URL is
+     * the same {@link EndpointRequest} again and again; rebuilding costs ~2 us and 1.5 KB each.
+     * Kept for one drain only ({@link #drained}): 10 000 idle clients keeping one would hold 5 MB.
+     */
+    private EndpointRequest lastRequest;
+    private Request lastOkHttpRequest;
     private boolean sharesSdkClient;
     private volatile Call inFlight;
     private volatile boolean closed;
@@ -75,8 +82,11 @@ public final class HttpTransport implements Transport {
         String url = request.url();
         Call call;
         try {
-            // Built per delivery (about 2 us) rather than cached: a cached Request costs ~0.5 KB per client.
-            call = client().newCall(toOkHttp(request));
+            if (request != lastRequest) {
+                lastOkHttpRequest = toOkHttp(request);
+                lastRequest = request;
+            }
+            call = client().newCall(lastOkHttpRequest);
         } catch (RuntimeException e) {
             return Attempt.rejected(0, "cannot send to " + Redactor.url(url) + ": "
                     + Redactor.scrub(e.toString(), url));
@@ -242,6 +252,17 @@ public final class HttpTransport implements Transport {
 
     private static String describe(IOException e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    @Override
+    public void drained() {
+        lastRequest = null;
+        lastOkHttpRequest = null;
+    }
+
+    /** The OkHttp request kept for the next send, or null; for tests. */
+    Object reusableRequest() {
+        return lastOkHttpRequest;
     }
 
     @Override

@@ -176,6 +176,11 @@ public final class SermantTcpTransport implements Transport {
     }
 
     @Override
+    public void drained() {
+        // The connection stays open on purpose: the next beat reuses it.
+    }
+
+    @Override
     public void cancel() {
         closeChannel();
     }
