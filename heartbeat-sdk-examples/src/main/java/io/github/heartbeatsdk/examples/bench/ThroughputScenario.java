@@ -31,7 +31,7 @@ final class ThroughputScenario {
     static void run(String base) throws Exception {
         final int k = 2_000;
         final int warmRounds = 5;
-        final int rounds = 12;
+        final int rounds = 30;
         OkHttpClient raw = new OkHttpClient();
         Request request = new Request.Builder().url(base + "/t/raw/ping").build();
         // The same raw loop with the SDK's default timeouts: tells OkHttp's per-call cost of a
@@ -85,6 +85,7 @@ final class ThroughputScenario {
         }
         HeartbeatStats stats = sdk.stats();
         sdk.close();
+        result("rounds", rounds);
         result("raw.rates", Arrays.toString(round(rawRates)));
         result("sdk.rates", Arrays.toString(round(sdkRates)));
         result("ratios", Arrays.toString(ratios));
