@@ -17,12 +17,23 @@ public final class LazyLogger {
         this.owner = owner;
     }
 
-    /** The logger, looked up now if it was not yet. */
+    /**
+     * The logger, looked up now if it was not yet. First lookups take turns: while one thread
+     * initialises SLF4J, SLF4J hands any other a stand-in that records its calls and later prints
+     * "A number (N) of logging calls during the initialization phase have been intercepted" on
+     * stderr. Waiting here means the SDK's own threads (the caller's, the delivery thread) never
+     * cause that warning among themselves.
+     */
     public Logger get() {
         Logger current = logger;
         if (current == null) {
-            current = LoggerFactory.getLogger(owner);
-            logger = current;
+            synchronized (LazyLogger.class) {
+                current = logger;
+                if (current == null) {
+                    current = LoggerFactory.getLogger(owner);
+                    logger = current;
+                }
+            }
         }
         return current;
     }
