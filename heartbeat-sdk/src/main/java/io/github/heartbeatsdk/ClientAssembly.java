@@ -107,12 +107,8 @@ final class ClientAssembly {
             }
             // One endpoint: its name is the client's, one String rather than two equal ones per client.
             String name = settings.endpoints.size() == 1 ? settings.endpointName : ClientSettings.nameOf(endpoint);
-            Dispatcher lane = new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor,
-                    settings.clock, BACKOFF, capacity, settings.stats, name, settings.listener);
-            if (executor == null) {
-                lane.prepare();
-            }
-            lanes.add(lane);
+            lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor,
+                    settings.clock, BACKOFF, capacity, settings.stats, name, settings.listener));
         }
         return new Deliveries(lanes, owned);
     }

@@ -570,10 +570,8 @@ public final class HeartbeatClient implements AutoCloseable {
         }
 
         /**
-         * Creates the client. Cheap for the caller: no HTTP class loads on its thread. Unless an
-         * {@link #executor} is given, the client's delivery thread starts now and builds the HTTP
-         * client in the background (loading OkHttp takes a few hundred milliseconds in a fresh
-         * JVM), so the first signal does not wait for it.
+         * Creates the client. Cheap: no thread starts and no HTTP class loads until the first
+         * signal is delivered.
          *
          * @throws IllegalStateException when no endpoint was set
          */

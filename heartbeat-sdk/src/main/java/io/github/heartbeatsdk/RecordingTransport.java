@@ -12,11 +12,6 @@ final class RecordingTransport implements Transport {
     }
 
     @Override
-    public void prepare() {
-        // Nothing to load: the endpoint records in memory.
-    }
-
-    @Override
     public Attempt send(Signal signal) {
         endpoint.record(signal);
         return Attempt.delivered(0);

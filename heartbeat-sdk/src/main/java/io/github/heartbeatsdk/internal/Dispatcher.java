@@ -48,12 +48,6 @@ public final class Dispatcher {
             drain();
         }
     };
-    private final Runnable prepareTask = new Runnable() {
-        @Override
-        public void run() {
-            transport.prepare();
-        }
-    };
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicLong unfinished = new AtomicLong();
     private final Object idle = new Object();
@@ -76,20 +70,6 @@ public final class Dispatcher {
         this.queue = new SignalQueue(queueCapacity);
         this.stats = stats;
         this.endpointName = endpointName;
-    }
-
-    /**
-     * Starts the delivery thread now and has it load what the first delivery needs (OkHttp),
-     * so that work overlaps with what the caller of {@code build()} does next instead of delaying
-     * its first ping. Called for the SDK's own executor only: on a shared executor, 10 000 clients
-     * would queue 10 000 tasks to load what the first one loaded.
-     */
-    public void prepare() {
-        try {
-            executor.execute(prepareTask);
-        } catch (RejectedExecutionException e) {
-            // Shut down already: the first send reports it.
-        }
     }
 
     /** Queues {@code signal} for delivery until {@code deadlineMillis}; never blocks, never throws. */
@@ -163,6 +143,7 @@ public final class Dispatcher {
             retrying = null;
             for (; next != null || (next = queue.poll()) != null; next = null) {
                 if (!deliver(next)) {
+                    transport.drained(); // a retry may wait seconds: keep nothing for it meanwhile
                     return; // a retry is scheduled and keeps drainScheduled set
                 }
             }

@@ -28,9 +28,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Synchronous calls on our own thread beat OkHttp's {@code enqueue} here: its dispatcher
  * delivered at 0.4x the rate with 14 extra threads and lost a ping enqueued right before
- * {@code System.exit}. The OkHttp client is built on the delivery thread ({@link #prepare}, right
- * after {@code build()}), so loading OkHttp's classes never costs the caller of {@code build()},
- * and overlaps with what the caller does next.
+ * {@code System.exit}. The OkHttp client is built lazily on the delivery thread, so loading
+ * OkHttp's classes never costs the caller of {@code build()}.
  */
 public final class HttpTransport implements Transport {
     /** Response bodies are read up to this many bytes (so the connection can be reused), never more. */
@@ -44,7 +43,7 @@ public final class HttpTransport implements Transport {
     /**
      * The OkHttp request last built, and what it was built from. A burst of pings to one URL is
      * the same {@link EndpointRequest} again and again; rebuilding costs ~2 us and 1.5 KB each.
-     * Kept for one drain only ({@link #drained}): 10 000 idle clients keeping one would hold 5 MB.
+     * Kept for one drain only ({@link #drained}): 10 000 idle or backing-off clients keeping one would hold 5 MB.
      */
     private EndpointRequest lastRequest;
     private Request lastOkHttpRequest;
@@ -56,15 +55,6 @@ public final class HttpTransport implements Transport {
         this.endpoint = endpoint;
         this.settings = settings;
         this.clock = clock;
-    }
-
-    @Override
-    public void prepare() {
-        try {
-            client();
-        } catch (RuntimeException | LinkageError e) {
-            // Closed meanwhile, or OkHttp is missing or broken: the first send meets it again and reports it.
-        }
     }
 
     @Override

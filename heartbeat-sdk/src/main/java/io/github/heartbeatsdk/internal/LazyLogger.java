@@ -3,13 +3,26 @@ package io.github.heartbeatsdk.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * An SLF4J logger looked up on first use. The first lookup in a JVM initialises SLF4J (tens of
  * milliseconds); a static logger field would charge that to whoever first touches an SDK class,
- * often the caller of {@code build()}. Looked up lazily, it is paid on the delivery thread, and
- * only if something is logged.
+ * often the caller of {@code build()}. Looked up lazily, it is paid by the first SDK thread that
+ * logs: usually the delivery thread, or {@code close()} while signals are still pending.
  */
 public final class LazyLogger {
+    /**
+     * First lookups take turns. While one thread initialises SLF4J, SLF4J hands any other a
+     * stand-in that records its calls and later prints "A number (N) of logging calls during the
+     * initialization phase have been intercepted" on stderr. Waiting for the first lookup means the
+     * SDK's own threads never cause that warning among themselves.
+     */
+    private static final ReentrantLock FIRST_LOOKUP = new ReentrantLock();
+    /** A logging backend slower than this to start gets no more waiting: SLF4J's stand-in will do. */
+    private static final long MAX_WAIT_MILLIS = 1_000;
+
     private final Class<?> owner;
     private volatile Logger logger;
 
@@ -17,24 +30,26 @@ public final class LazyLogger {
         this.owner = owner;
     }
 
-    /**
-     * The logger, looked up now if it was not yet. First lookups take turns: while one thread
-     * initialises SLF4J, SLF4J hands any other a stand-in that records its calls and later prints
-     * "A number (N) of logging calls during the initialization phase have been intercepted" on
-     * stderr. Waiting here means the SDK's own threads (the caller's, the delivery thread) never
-     * cause that warning among themselves.
-     */
+    /** The logger, looked up now if it was not yet. */
     public Logger get() {
         Logger current = logger;
-        if (current == null) {
-            synchronized (LazyLogger.class) {
-                current = logger;
-                if (current == null) {
-                    current = LoggerFactory.getLogger(owner);
-                    logger = current;
-                }
+        if (current != null) {
+            return current;
+        }
+        boolean turn = false;
+        try {
+            turn = FIRST_LOOKUP.tryLock(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // not ours to swallow; look up without waiting
+        }
+        try {
+            current = LoggerFactory.getLogger(owner);
+            logger = current;
+            return current;
+        } finally {
+            if (turn) {
+                FIRST_LOOKUP.unlock();
             }
         }
-        return current;
     }
 }

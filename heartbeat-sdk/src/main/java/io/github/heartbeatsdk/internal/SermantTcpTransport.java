@@ -171,11 +171,6 @@ public final class SermantTcpTransport implements Transport {
     }
 
     @Override
-    public void prepare() {
-        // Nothing worth loading ahead: connecting waits for the first beat, so build() opens no socket.
-    }
-
-    @Override
     public void drained() {
         // The connection stays open on purpose: the next beat reuses it.
     }

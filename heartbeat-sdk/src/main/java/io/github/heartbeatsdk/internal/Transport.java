@@ -7,19 +7,13 @@ import io.github.heartbeatsdk.Signal;
  * a time; implementations must never throw and must bound every call with timeouts.
  */
 public interface Transport {
-    /**
-     * Loads and builds what the first {@link #send} needs (for HTTP: OkHttp's classes and client),
-     * so the first delivery does not wait for it. Called once, on the delivery thread, before any
-     * send; never throws: a problem here shows again, and is reported, on the first send.
-     */
-    void prepare();
-
     /** Sends {@code signal} once and says how it went. */
     Attempt send(Signal signal);
 
     /**
-     * The queue is empty for now: let go of anything kept only to make the next send cheaper, so
-     * an idle client (of perhaps 10 000) holds none of it. Called on the delivery thread.
+     * A drain has ended (the queue is empty, or a retry waits for its backoff): let go of anything
+     * kept only to make the next send cheaper, so an idle client (of perhaps 10 000) holds none of
+     * it. Called on the delivery thread.
      */
     void drained();
 

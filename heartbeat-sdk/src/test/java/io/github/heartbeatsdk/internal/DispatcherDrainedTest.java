@@ -1,6 +1,7 @@
 package io.github.heartbeatsdk.internal;
 
 import io.github.heartbeatsdk.Signal;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -15,66 +16,96 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The transport hears when a drain has emptied the queue, after that drain's last send. */
+/** The transport hears when a drain ends, after that drain's last send, so it can let go of caches. */
 class DispatcherDrainedTest {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+    }
+
     @Test
     void drainedFollowsTheLastSendOfEachDrain() throws Exception {
-        final List<String> calls = Collections.synchronizedList(new ArrayList<String>());
         final CountDownLatch release = new CountDownLatch(1);
-        Transport transport = new Transport() {
+        ScriptedTransport transport = new ScriptedTransport() {
             @Override
-            public void prepare() {
-            }
-
-            @Override
-            public Attempt send(Signal signal) {
-                try {
-                    release.await(10, TimeUnit.SECONDS); // holds the first send until all three are queued
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                calls.add("send");
+            Attempt answer(int send) throws InterruptedException {
+                release.await(10, TimeUnit.SECONDS); // holds the first send until all three are queued
                 return Attempt.delivered(200);
             }
+        };
+        Dispatcher dispatcher = dispatcher(transport, new Backoff(1_000, 30_000));
+        PendingSignal last = null;
+        for (int i = 0; i < 3; i++) {
+            last = dispatcher.submit(Signal.ping(i), Long.MAX_VALUE);
+        }
+        release.countDown();
+        last.get(10, TimeUnit.SECONDS);
+        transport.awaitCalls(4);
+        assertEquals(Arrays.asList("send", "send", "send", "drained"), transport.calls);
 
-            @Override
-            public void drained() {
-                calls.add("drained");
-            }
+        dispatcher.submit(Signal.ping(4), Long.MAX_VALUE).get(10, TimeUnit.SECONDS);
+        transport.awaitCalls(6);
+        assertEquals(Arrays.asList("send", "send", "send", "drained", "send", "drained"), transport.calls);
+    }
 
+    @Test
+    void aRetryThatWaitsKeepsNothingForIt() throws Exception {
+        ScriptedTransport transport = new ScriptedTransport() {
             @Override
-            public void cancel() {
-            }
-
-            @Override
-            public void close() {
+            Attempt answer(int send) {
+                return send == 1 ? Attempt.retryable(503, "HTTP 503", -1) : Attempt.delivered(200);
             }
         };
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
-        try {
-            Dispatcher dispatcher = new Dispatcher(transport, executor, Clock.systemUTC(), new Backoff(1_000, 30_000),
-                    10, new DeliveryStats(), "test", null);
-            PendingSignal last = null;
-            for (int i = 0; i < 3; i++) {
-                last = dispatcher.submit(Signal.ping(i), Long.MAX_VALUE);
-            }
-            release.countDown();
-            last.get(10, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!calls.contains("drained") && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertEquals(Arrays.asList("send", "send", "send", "drained"), calls);
+        dispatcher(transport, new Backoff(20, 20)).submit(Signal.ping(1), Long.MAX_VALUE).get(10, TimeUnit.SECONDS);
+        transport.awaitCalls(4);
+        assertEquals(Arrays.asList("send", "drained", "send", "drained"), transport.calls,
+                "the failed attempt's drain let go before its retry was due");
+    }
 
-            dispatcher.submit(Signal.ping(4), Long.MAX_VALUE).get(10, TimeUnit.SECONDS);
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (calls.size() < 6 && System.nanoTime() < deadline) {
+    private Dispatcher dispatcher(Transport transport, Backoff backoff) {
+        return new Dispatcher(transport, executor, Clock.systemUTC(), backoff, 10, new DeliveryStats(), "test", null);
+    }
+
+    /** Records sends and drained() calls in order; each test scripts the answers. */
+    private abstract static class ScriptedTransport implements Transport {
+        final List<String> calls = Collections.synchronizedList(new ArrayList<String>());
+        private int sends;
+
+        abstract Attempt answer(int send) throws InterruptedException;
+
+        @Override
+        public Attempt send(Signal signal) {
+            try {
+                Attempt attempt = answer(++sends);
+                calls.add("send");
+                return attempt;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Attempt.rejected(0, "interrupted");
+            }
+        }
+
+        @Override
+        public void drained() {
+            calls.add("drained");
+        }
+
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        void awaitCalls(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (calls.size() < count && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertEquals(Arrays.asList("send", "send", "send", "drained", "send", "drained"), calls);
-        } finally {
-            executor.shutdownNow();
-            assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
         }
     }
 }
