@@ -18,7 +18,7 @@ final class CallerCostScenario {
     /** The caller thread's own allocation per ping, from its allocation counter (exact, no sampling). */
     static void run() throws Exception {
         try (HeartbeatClient client = HeartbeatClient.builder().endpoint(signal -> null).build()) {
-            // Its thread loads OkHttp first (a few hundred ms): measure a client that is ready.
+            // Its first delivery loads OkHttp (a few hundred ms): measure a client that is ready.
             client.ping().toCompletableFuture().get(30, TimeUnit.SECONDS);
             for (int i = 0; i < 300_000; i++) {
                 client.ping();
@@ -34,34 +34,47 @@ final class CallerCostScenario {
             result("loop.bytesPerPing", (double) (b1 - b0) / n);
             result("loop.dropped", after.dropped() - warm.dropped());
 
-            // Occasional pings: the SDK thread is idle (parked) before each one.
+            // Occasional pings: the SDK thread is idle (parked) before each one. Each is paired with
+            // a bare unpark of another parked thread, timed the same way right after it, so the
+            // SDK's share above a wake-up is a paired difference, not a difference of two medians.
+            Thread sleeper = startSleeper();
             int m = 2_000;
-            long[] nanos = new long[m];
+            long[] pings = new long[m];
+            long[] unparks = new long[m];
+            long[] above = new long[m];
             long bytes = 0;
-            for (int i = 0; i < m; i++) {
+            for (int i = -500; i < m; i++) {
                 LockSupport.parkNanos(300_000);
                 long a0 = THREADS.getCurrentThreadAllocatedBytes();
                 long t0 = System.nanoTime();
                 client.ping();
                 long t1 = System.nanoTime();
-                bytes += THREADS.getCurrentThreadAllocatedBytes() - a0;
-                nanos[i] = t1 - t0;
+                long a1 = THREADS.getCurrentThreadAllocatedBytes();
+                long unpark = unparkOnce(sleeper);
+                if (i >= 0) {
+                    bytes += a1 - a0;
+                    pings[i] = t1 - t0;
+                    unparks[i] = unpark;
+                    above[i] = pings[i] - unpark;
+                }
             }
-            Arrays.sort(nanos);
-            result("idle.p50ns", nanos[m / 2]);
-            result("idle.p90ns", nanos[m * 9 / 10]);
+            sleeper.interrupt();
+            Arrays.sort(pings);
+            Arrays.sort(unparks);
+            Arrays.sort(above);
+            result("idle.p50ns", pings[m / 2]);
+            result("idle.p90ns", pings[m * 9 / 10]);
             result("idle.bytesPerPing", (double) bytes / m);
+            result("unpark.p50ns", unparks[m / 2]);
+            result("unpark.p90ns", unparks[m * 9 / 10]);
+            result("idle.aboveUnpark.p50ns", above[m / 2]);
         }
-        unparkFloor();
     }
 
     private static volatile int wakeups;
 
-    /**
-     * The floor under any hand-off that wakes a parked thread: {@code LockSupport.unpark} of a
-     * parked thread, timed on the waking side the same way as the occasional pings above.
-     */
-    static void unparkFloor() throws InterruptedException {
+    /** A thread that parks until {@link #unparkOnce} wakes it, again and again. */
+    private static Thread startSleeper() {
         Thread sleeper = new Thread(() -> {
             int seen = 0;
             while (!Thread.currentThread().isInterrupted()) {
@@ -73,21 +86,18 @@ final class CallerCostScenario {
         }, "bench-sleeper");
         sleeper.setDaemon(true);
         sleeper.start();
-        int m = 2_000;
-        long[] nanos = new long[m];
-        for (int i = -500; i < m; i++) {
-            LockSupport.parkNanos(300_000);
-            long t0 = System.nanoTime();
-            wakeups++;
-            LockSupport.unpark(sleeper);
-            long t1 = System.nanoTime();
-            if (i >= 0) {
-                nanos[i] = t1 - t0;
-            }
-        }
-        sleeper.interrupt();
-        Arrays.sort(nanos);
-        result("unpark.p50ns", nanos[m / 2]);
-        result("unpark.p90ns", nanos[m * 9 / 10]);
+        return sleeper;
+    }
+
+    /**
+     * The floor under any hand-off that wakes a parked thread: {@code LockSupport.unpark} of a
+     * parked thread, after a pause like the occasional pings', timed on the waking side.
+     */
+    private static long unparkOnce(Thread sleeper) {
+        LockSupport.parkNanos(300_000);
+        long t0 = System.nanoTime();
+        wakeups++;
+        LockSupport.unpark(sleeper);
+        return System.nanoTime() - t0;
     }
 }

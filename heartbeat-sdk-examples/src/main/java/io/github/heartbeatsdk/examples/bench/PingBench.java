@@ -47,7 +47,7 @@ public class PingBench {
         @Setup(Level.Trial)
         public void setUp() throws Exception {
             client = HeartbeatClient.builder().endpoint(signal -> null).build();
-            // Its thread loads OkHttp first (a few hundred ms): measure a client that is ready.
+            // Its first delivery loads OkHttp (a few hundred ms): measure a client that is ready.
             client.ping().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
 
