@@ -78,7 +78,13 @@ final class ClientAssembly {
         HeartbeatClient client = new HeartbeatClient(settings, deliveries);
         for (Map.Entry<String, Map<String, String>> plugin : from.extInfo().entrySet()) {
             final Map<String, String> info = plugin.getValue();
-            client.extInfo().register(plugin.getKey(), SdkVersion.VERSION, () -> info);
+            // Not a lambda: see NO_CONFIG.
+            client.extInfo().register(plugin.getKey(), SdkVersion.VERSION, new ExtInfoProvider() {
+                @Override
+                public Map<String, ?> extInfo() {
+                    return info;
+                }
+            });
         }
         return client;
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import static io.github.heartbeatsdk.Checks.atMost;
 import static io.github.heartbeatsdk.Checks.notBlank;
@@ -58,6 +59,13 @@ import static io.github.heartbeatsdk.Checks.requireNonNull;
  */
 public final class HeartbeatClient implements AutoCloseable {
     private static final LazyLogger log = new LazyLogger(HeartbeatClient.class);
+    /** Not a method reference: the first lambda in a JVM costs the caller of start() milliseconds. */
+    private static final Supplier<List<String>> HOST_ADDRESSES = new Supplier<List<String>>() {
+        @Override
+        public List<String> get() {
+            return HostFacts.nonLoopbackIpv4();
+        }
+    };
 
     private final ClientSettings settings;
     private final Deliveries deliveries;
@@ -207,7 +215,7 @@ public final class HeartbeatClient implements AutoCloseable {
             return; // disabled by configuration: no beat, no thread
         }
         beats = new BeatScheduler(settings.clock, deliveries.lanes(), settings.stats,
-                settings.interval.toMillis(), new BeatFactory(settings.identity, extInfo, HostFacts::nonLoopbackIpv4));
+                settings.interval.toMillis(), new BeatFactory(settings.identity, extInfo, HOST_ADDRESSES));
         beats.start();
     }
 
@@ -292,12 +300,6 @@ public final class HeartbeatClient implements AutoCloseable {
     }
 
     private void flushAndStop(long deadline) {
-        long pending = deliveries.unfinished();
-        if (pending > 0) {
-            // Also initialises SLF4J, if no one has yet, here while the delivery thread is busy, not after it.
-            log.get().debug("closing {}: delivering {} pending signal(s) within {}", settings.endpointName, pending,
-                    settings.flushTimeout);
-        }
         long left = deliveries.close(deadline);
         if (left > 0) {
             log.get().warn("heartbeat-sdk closed with {} signal(s) undelivered after flushTimeout {}", left,

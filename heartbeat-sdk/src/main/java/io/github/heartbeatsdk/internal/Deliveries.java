@@ -19,6 +19,7 @@ import java.util.function.Function;
  * another. With one endpoint, signals go straight to its dispatcher at no extra cost.
  */
 public final class Deliveries {
+    private static final LazyLogger log = new LazyLogger(Deliveries.class);
     private final List<Dispatcher> lanes;
     private final List<ScheduledExecutorService> ownedExecutors;
 
@@ -100,6 +101,12 @@ public final class Deliveries {
     public long close(long deadlineMillis) {
         for (Dispatcher lane : lanes) {
             lane.beginClose(deadlineMillis);
+        }
+        long pending = unfinished();
+        if (pending > 0) {
+            // After beginClose (retries waiting for a backoff go now). Also initialises SLF4J, if no one has
+            // yet, here while the delivery threads are busy rather than after them, on the way out of the JVM.
+            log.get().debug("closing: delivering {} pending signal(s) to {}", pending, endpointNames());
         }
         boolean interrupted = false;
         try {

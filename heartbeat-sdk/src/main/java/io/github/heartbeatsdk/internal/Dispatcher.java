@@ -143,7 +143,6 @@ public final class Dispatcher {
             retrying = null;
             for (; next != null || (next = queue.poll()) != null; next = null) {
                 if (!deliver(next)) {
-                    transport.drained(); // a retry may wait seconds: keep nothing for it meanwhile
                     return; // a retry is scheduled and keeps drainScheduled set
                 }
             }
@@ -222,6 +221,9 @@ public final class Dispatcher {
         pending.lastStatus = attempt.statusCode;
         pending.lastError = attempt.error;
         retrying = pending;
+        // Before the retry is handed over: on a shared executor with several threads it may start at once,
+        // elsewhere, and must not meet this drain still letting go. A retry may wait seconds: keep nothing meanwhile.
+        transport.drained();
         runDrain(delay); // this drain still owns drainScheduled, so the retry cannot be overtaken
         if (closeDeadlineMillis < Long.MAX_VALUE && executor.isShutdown()) {
             expire(pending); // the retry task may have been discarded by a shutdown that raced with us

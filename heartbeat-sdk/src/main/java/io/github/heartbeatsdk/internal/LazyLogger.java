@@ -17,11 +17,12 @@ public final class LazyLogger {
      * First lookups take turns. While one thread initialises SLF4J, SLF4J hands any other a
      * stand-in that records its calls and later prints "A number (N) of logging calls during the
      * initialization phase have been intercepted" on stderr. Waiting for the first lookup means the
-     * SDK's own threads never cause that warning among themselves.
+     * SDK's own threads do not cause that warning among themselves, unless the logging backend takes
+     * longer than {@link #MAX_WAIT_MILLIS} to start.
      */
     private static final ReentrantLock FIRST_LOOKUP = new ReentrantLock();
     /** A logging backend slower than this to start gets no more waiting: SLF4J's stand-in will do. */
-    private static final long MAX_WAIT_MILLIS = 1_000;
+    private static final long MAX_WAIT_MILLIS = 5_000;
 
     private final Class<?> owner;
     private volatile Logger logger;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +65,42 @@ class DispatcherDrainedTest {
         transport.awaitCalls(4);
         assertEquals(Arrays.asList("send", "drained", "send", "drained"), transport.calls,
                 "the failed attempt's drain let go before its retry was due");
+    }
+
+    @Test
+    void aRetryStartingAtOnceOnAnotherThreadNeverMeetsTheFailedDrainStillLettingGo() throws Exception {
+        final AtomicBoolean lettingGo = new AtomicBoolean();
+        final AtomicInteger overlaps = new AtomicInteger();
+        ScriptedTransport transport = new ScriptedTransport() {
+            @Override
+            Attempt answer(int send) {
+                if (lettingGo.get()) {
+                    overlaps.incrementAndGet();
+                }
+                return send == 1 ? Attempt.retryable(503, "HTTP 503", -1) : Attempt.delivered(200);
+            }
+
+            @Override
+            public void drained() {
+                lettingGo.set(true);
+                try {
+                    Thread.sleep(50); // a slow let-go: a retry 0-1 ms later on the other thread would meet it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                lettingGo.set(false);
+                super.drained();
+            }
+        };
+        ScheduledThreadPoolExecutor twoThreads = new ScheduledThreadPoolExecutor(2);
+        try {
+            new Dispatcher(transport, twoThreads, Clock.systemUTC(), new Backoff(1, 1), 10, new DeliveryStats(),
+                    "test", null).submit(Signal.ping(1), Long.MAX_VALUE).get(10, TimeUnit.SECONDS);
+            assertEquals(0, overlaps.get(), "a send ran while the previous drain was still letting go");
+        } finally {
+            twoThreads.shutdownNow();
+            assertTrue(twoThreads.awaitTermination(10, TimeUnit.SECONDS));
+        }
     }
 
     private Dispatcher dispatcher(Transport transport, Backoff backoff) {
