@@ -347,8 +347,8 @@ public final class BenchAll {
             loaded = loaded.isEmpty() || loaded.equals("none") ? r.get("build.loaded") : loaded;
         }
         boolean noOkHttp = !loaded.contains("okhttp3") && !loaded.contains("kotlin") && !loaded.contains("okio");
-        table.row("6. `build()` loads no OkHttp on the caller's thread (fresh JVM, first build; the client's "
-                        + "thread loads it meanwhile)", "no OkHttp/okio/Kotlin class",
+        table.row("6. `build()` loads no OkHttp on the caller's thread (fresh JVM, first build)",
+                "no OkHttp/okio/Kotlin class",
                 String.format(Locale.ROOT, "build() %.1f ms (median of 3); loaded on the caller's thread during "
                         + "build(): %s; first ping delivered %.0f ms after build() returned", Probe.median(build),
                         loaded, Probe.median(first)),

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Kotlin, okio, Jackson, SLF4J) classes the caller's thread loaded during it, then how long
  * until the first ping is delivered.
  *
- * <p>The client's own thread starts loading OkHttp while {@code build()} runs, so "is OkHttp
- * loaded yet" says nothing about the caller. Instead the JVM logs every class load with the OS
- * thread that did it ({@code -Xlog:class+load:file=<args[1]>:tid}); this main prints its own
+ * <p>What counts is the caller's thread: a class another thread loads meanwhile (none does today;
+ * the client's thread starts on the first signal) costs the caller nothing. So rather than ask
+ * "is OkHttp loaded yet", the JVM logs every class load with the OS thread that did it ({@code -Xlog:class+load:file=<args[1]>:tid}); this main prints its own
  * thread id (Linux: {@code /proc/thread-self}) and loads {@link BuildReturned} right after
  * {@code build()}, a marker in that log. The caller's lines before the marker are what
  * {@code build()} loaded on the caller's thread.
