@@ -188,7 +188,8 @@ public final class HeartbeatClient implements AutoCloseable {
             return droppedAfterClose(signal);
         }
         if (!isEnabled()) {
-            return completed(new DeliveryResult(Outcome.SKIPPED, 0, 0, "heartbeat disabled by configuration"));
+            return CompletableFuture.completedFuture(
+                    new DeliveryResult(Outcome.SKIPPED, 0, 0, "heartbeat disabled by configuration"));
         }
         return deliveries.submit(signal, signal.timestampMillis() + settings.retryDeadline.toMillis());
     }
@@ -235,27 +236,9 @@ public final class HeartbeatClient implements AutoCloseable {
 
     /** Counts and reports a signal offered after close() once per endpoint, as if each had dropped it. */
     private CompletionStage<DeliveryResult> droppedAfterClose(Signal signal) {
-        DeliveryResult first = null;
-        for (String endpoint : deliveries.endpointNames()) {
-            DeliveryResult dropped = new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed", endpoint);
-            first = first == null ? dropped : first;
-            settings.stats.endedOnArrival(dropped, settings.clock.millis());
-            if (settings.listener != null) {
-                try {
-                    settings.listener.onFailure(signal, dropped);
-                } catch (RuntimeException e) {
-                    log.get().warn("heartbeat listener {} threw {}; ignored", settings.listener.getClass().getName(),
-                            e.toString());
-                }
-            }
-        }
-        return completed(first != null ? first : new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed"));
-    }
-
-    private static CompletionStage<DeliveryResult> completed(DeliveryResult result) {
-        CompletableFuture<DeliveryResult> done = new CompletableFuture<DeliveryResult>();
-        done.complete(result);
-        return done;
+        DeliveryResult first = deliveries.dropClosed(signal);
+        return CompletableFuture.completedFuture(
+                first != null ? first : new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed"));
     }
 
     /** A snapshot of what this client has sent, dropped and failed so far. Cheap; never blocks. */

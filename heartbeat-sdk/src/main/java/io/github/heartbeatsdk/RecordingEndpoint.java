@@ -101,8 +101,9 @@ public final class RecordingEndpoint implements Endpoint {
         return null;
     }
 
+    /** Its name in results and logs; fixed, since the client takes it once, at build(). */
     @Override
     public String toString() {
-        return "RecordingEndpoint{" + signals().size() + " signals}";
+        return "RecordingEndpoint";
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -74,6 +75,20 @@ class RobustnessTest {
 
         assertTrue(recorder.signals(SignalKind.BEAT).size() >= 5, recorder.kinds().toString());
         assertEquals(0, hb.stats().beatsSkipped());
+    }
+
+    @Test
+    void aRecordingEndpointKeepsOneNameInResultsWhileItFills() throws Exception {
+        RecordingEndpoint recorder = new RecordingEndpoint();
+        HeartbeatClient hb = clients.client(recorder);
+        CompletableFuture<DeliveryResult> first = hb.ping().toCompletableFuture();
+        clients.scheduler.runDue();
+        CompletableFuture<DeliveryResult> second = hb.ping().toCompletableFuture();
+        clients.scheduler.runDue();
+
+        assertEquals(2, recorder.signals().size());
+        assertEquals("RecordingEndpoint", first.get(5, TimeUnit.SECONDS).endpoint());
+        assertEquals("RecordingEndpoint", second.get(5, TimeUnit.SECONDS).endpoint(), "not a count taken at build()");
     }
 
     @Test

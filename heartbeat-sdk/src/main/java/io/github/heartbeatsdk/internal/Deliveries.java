@@ -75,6 +75,19 @@ public final class Deliveries {
         return delivered != null ? delivered : parts.get(0).join();
     }
 
+    /**
+     * Ends a signal offered after close() as DROPPED on every endpoint, counted and reported like
+     * any other end. Returns the first endpoint's result, or null when there is no endpoint.
+     */
+    public DeliveryResult dropClosed(Signal signal) {
+        DeliveryResult first = null;
+        for (Dispatcher lane : lanes) {
+            DeliveryResult dropped = lane.dropClosed(signal);
+            first = first == null ? dropped : first;
+        }
+        return first;
+    }
+
     /** The endpoints' redacted names, in order. */
     public List<String> endpointNames() {
         List<String> names = new ArrayList<String>(lanes.size());

@@ -257,6 +257,14 @@ public final class Dispatcher {
         pending.complete(result);
     }
 
+    /** Ends {@code signal}, offered after close(), as DROPPED without queueing it: counted and reported. */
+    public DeliveryResult dropClosed(Signal signal) {
+        DeliveryResult result = new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed", endpointName);
+        stats.endedOnArrival(result, clock.millis());
+        tellListener(signal, result);
+        return result;
+    }
+
     private void tellListener(Signal signal, DeliveryResult result) {
         if (listener == null || result.outcome() == Outcome.SKIPPED) {
             return;
