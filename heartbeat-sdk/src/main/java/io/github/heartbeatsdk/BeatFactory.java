@@ -16,7 +16,6 @@ final class BeatFactory implements BeatScheduler.BeatSource {
     private final ExtInfoRegistry registry;
     private final Supplier<List<String>> addresses;
     private InstanceInfo instance;
-    private long lastBeatMillis;
 
     BeatFactory(Identity identity, ExtInfoRegistry registry, Supplier<List<String>> addresses) {
         this.identity = identity;
@@ -25,10 +24,8 @@ final class BeatFactory implements BeatScheduler.BeatSource {
     }
 
     @Override
-    public synchronized Signal nextBeat(long nowMillis) { // endpoints' schedules may call it from their own threads
-        Signal beat = Signal.beat(nowMillis, lastBeatMillis, instance(), registry.evaluate());
-        lastBeatMillis = nowMillis;
-        return beat;
+    public synchronized Signal nextBeat(long nowMillis, long lastBeatMillis) { // lanes call it from their own threads
+        return Signal.beat(nowMillis, lastBeatMillis, instance(), registry.evaluate());
     }
 
     synchronized InstanceInfo instance() {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +81,29 @@ class FanOutTest {
             assertEquals(Outcome.DELIVERED, result.outcome());
             assertEquals(0, slow.getRequestCount());
             assertEquals(1, hb.stats().skipped());
+        }
+    }
+
+    @Test
+    void eachEndpointsBeatNamesThatEndpointsOwnPreviousBeat() {
+        FakeClock clock = new FakeClock();
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        RecordingEndpoint first = new RecordingEndpoint();
+        RecordingEndpoint second = new RecordingEndpoint();
+        try (HeartbeatClient hb = HeartbeatClient.builder().endpoints(first, second).executor(scheduler).clock(clock)
+                .interval(Duration.ofSeconds(30)).shutdownHook(false).build()) {
+            hb.start();
+            scheduler.advance(Duration.ofSeconds(100)); // each lane: its own jittered start, then every 30 s
+
+            for (RecordingEndpoint endpoint : new RecordingEndpoint[] {first, second}) {
+                List<Signal> beats = endpoint.signals(SignalKind.BEAT);
+                assertTrue(beats.size() >= 3, beats.toString());
+                assertEquals(0, beats.get(0).lastBeatMillis());
+                for (int i = 1; i < beats.size(); i++) {
+                    assertEquals(beats.get(i - 1).timestampMillis(), beats.get(i).lastBeatMillis(),
+                            "beat " + i + " names another endpoint's beat");
+                }
+            }
         }
     }
 }

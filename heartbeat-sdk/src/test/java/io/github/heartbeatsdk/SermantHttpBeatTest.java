@@ -116,7 +116,7 @@ class SermantHttpBeatTest {
         BeatFactory factory = new BeatFactory(new BeatFactory.Identity("s", "a", "t", "r", "id"),
                 new ExtInfoRegistry(), Collections::emptyList);
 
-        assertEquals(List.of("127.0.0.1"), factory.nextBeat(1L).instance().ip());
+        assertEquals(List.of("127.0.0.1"), factory.nextBeat(1L, 0L).instance().ip());
     }
 
     @Test

@@ -25,7 +25,8 @@ public final class BeatScheduler {
 
     /** Builds one beat; called on the delivery thread. */
     public interface BeatSource {
-        Signal nextBeat(long nowMillis);
+        /** @param lastBeatMillis this endpoint's previous beat, or 0 before its first */
+        Signal nextBeat(long nowMillis, long lastBeatMillis);
     }
 
     private final Clock clock;
@@ -33,6 +34,8 @@ public final class BeatScheduler {
     /** Per endpoint: 1 while its last beat is being delivered. A flag, not the beat: an idle client keeps no beat alive. */
     private final AtomicIntegerArray inFlight;
     private final Runnable[] landed;
+    /** Per endpoint: when its last beat was taken, for the next one's lastHeartbeatTime. Only its own tick touches it. */
+    private final long[] lastBeat;
     private final DeliveryStats stats;
     private final long intervalMillis;
     private final BeatSource source;
@@ -47,6 +50,7 @@ public final class BeatScheduler {
         this.lanes = lanes;
         this.inFlight = new AtomicIntegerArray(lanes.size());
         this.landed = new Runnable[lanes.size()];
+        this.lastBeat = new long[lanes.size()];
         for (int i = 0; i < landed.length; i++) {
             final int lane = i;
             landed[i] = new Runnable() {
@@ -100,7 +104,8 @@ public final class BeatScheduler {
                 return;
             }
             long now = clock.millis();
-            Signal beat = source.nextBeat(now); // may throw: then no flag is taken and the next tick tries again
+            Signal beat = source.nextBeat(now, lastBeat[lane]); // may throw: no flag taken, the next tick tries again
+            lastBeat[lane] = now;
             inFlight.set(lane, 1);
             lanes.get(lane).submit(beat, now + intervalMillis).thenRun(landed[lane]);
         } catch (Throwable t) {
