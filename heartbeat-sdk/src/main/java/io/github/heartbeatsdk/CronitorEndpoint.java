@@ -5,7 +5,6 @@ import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 import io.github.heartbeatsdk.internal.TextTail;
 
-import java.util.Locale;
 
 /**
  * Cronitor's telemetry API, from the monitor's URL {@code https://cronitor.link/p/<api-key>/<monitor-key>}
@@ -71,20 +70,16 @@ public final class CronitorEndpoint implements Endpoint {
             default:
                 state = null;
         }
-        boolean ends = signal.kind().endsRun();
+        String seconds = RunDuration.seconds(signal);
         String message = signal.message() == null ? null : TextTail.chars(signal.message(), MAX_MESSAGE_CHARS);
         return EndpointRequest.get(PingUrls.query(url,
                 "state", state,
                 "series", signal.runId(),
-                "metric", ends && signal.durationMillis() >= 0 ? "duration:" + seconds(signal.durationMillis()) : null,
+                "metric", seconds != null ? "duration:" + seconds : null,
                 "status_code", signal.kind() == SignalKind.EXIT ? Integer.toString(signal.exitCode()) : null,
                 "message", message,
                 "env", environment,
                 "host", host));
-    }
-
-    static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 
     @Override

@@ -55,11 +55,10 @@ public final class SentryCronsEndpoint implements Endpoint {
             default:
                 status = "ok";
         }
-        boolean ends = signal.kind().endsRun();
         return EndpointRequest.get(PingUrls.query(url,
                 "status", status,
                 "check_in_id", signal.runId(),
-                "duration", ends && signal.durationMillis() >= 0 ? CronitorEndpoint.seconds(signal.durationMillis()) : null,
+                "duration", RunDuration.seconds(signal),
                 "environment", environment));
     }
 

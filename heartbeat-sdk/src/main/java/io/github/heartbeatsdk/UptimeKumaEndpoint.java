@@ -50,8 +50,7 @@ final class UptimeKumaEndpoint implements Endpoint {
         return EndpointRequest.get(PingUrls.query(url,
                 "status", up ? "up" : "down",
                 "msg", TextTail.chars(message, MAX_MESSAGE_CHARS),
-                "ping", signal.kind().endsRun() && signal.durationMillis() >= 0
-                        ? Long.toString(signal.durationMillis()) : null));
+                "ping", RunDuration.millis(signal)));
     }
 
     @Override

@@ -33,9 +33,7 @@ public final class Dispatcher {
     private final DeliveryStats stats;
     private final String endpointName;
     /** Created on their first warning: most clients never warn, and 10 000 clients would carry 30 000. */
-    private RateLimitedLog failureLog;
-    private RateLimitedLog rejectionLog;
-    private RateLimitedLog listenerLog;
+    private Warnings warnings;
     private final HeartbeatListener listener;
 
     /**
@@ -85,16 +83,21 @@ public final class Dispatcher {
         return pending;
     }
 
-    private synchronized RateLimitedLog failureLog() {
-        return failureLog != null ? failureLog : (failureLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS));
+    /** Each kind of warning is rate-limited on its own, so one kind never hides another. */
+    private static final class Warnings {
+        final RateLimitedLog failure;
+        final RateLimitedLog rejection;
+        final RateLimitedLog listener;
+
+        Warnings(Clock clock) {
+            failure = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
+            rejection = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
+            listener = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
+        }
     }
 
-    private synchronized RateLimitedLog rejectionLog() {
-        return rejectionLog != null ? rejectionLog : (rejectionLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS));
-    }
-
-    private synchronized RateLimitedLog listenerLog() {
-        return listenerLog != null ? listenerLog : (listenerLog = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS));
+    private synchronized Warnings warnings() {
+        return warnings != null ? warnings : (warnings = new Warnings(clock));
     }
 
     /** The endpoint's redacted name. */
@@ -188,7 +191,7 @@ public final class Dispatcher {
                 log.get().debug("{} has no request for {}; skipped", endpointName, pending.signal);
                 return true;
             case REJECTED:
-                rejectionLog().warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error);
+                warnings().rejection.warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error);
                 finish(pending, Outcome.REJECTED, attempt.statusCode, attempt.error);
                 return true;
             default:
@@ -210,7 +213,7 @@ public final class Dispatcher {
         if (now + delay >= deadline) {
             String error = attempt.error + "; gave up after " + pending.attempts + " attempt(s)"
                     + (closeDeadlineMillis < Long.MAX_VALUE ? " (client closing)" : " (deadline reached)");
-            failureLog().warn("heartbeat to {} not delivered: {}", endpointName, error);
+            warnings().failure.warn("heartbeat to {} not delivered: {}", endpointName, error);
             finish(pending, Outcome.FAILED, attempt.statusCode, error);
             return true;
         }
@@ -276,7 +279,7 @@ public final class Dispatcher {
                 listener.onFailure(signal, result);
             }
         } catch (RuntimeException e) {
-            listenerLog().warn("heartbeat listener {} threw {}; ignored", listener.getClass().getName(), e.toString());
+            warnings().listener.warn("heartbeat listener {} threw {}; ignored", listener.getClass().getName(), e.toString());
         }
     }
 

@@ -47,9 +47,8 @@ public final class HttpTransport implements Transport {
      */
     private EndpointRequest lastRequest;
     private Request lastOkHttpRequest;
-    private boolean sharesSdkClient;
     private volatile Call inFlight;
-    private volatile boolean closed;
+    private boolean closed; // guarded by this, like client
 
     public HttpTransport(Endpoint endpoint, HttpSettings settings, Clock clock) {
         this.endpoint = endpoint;
@@ -197,7 +196,6 @@ public final class HttpTransport implements Transport {
                         return configure(base.newBuilder(), settings);
                     }
                 });
-                sharesSdkClient = true;
             }
         }
         return client;
@@ -267,9 +265,9 @@ public final class HttpTransport implements Transport {
     public synchronized void close() {
         closed = true;
         cancel();
-        if (sharesSdkClient) {
-            sharesSdkClient = false;
+        if (client != null && settings.userClient == null) {
             SharedOkHttp.release(); // the last client to close closes the SDK's idle connections
         }
+        client = null; // closed stops client() from taking it again
     }
 }

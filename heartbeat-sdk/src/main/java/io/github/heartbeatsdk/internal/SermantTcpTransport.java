@@ -41,7 +41,8 @@ public final class SermantTcpTransport implements Transport {
     private final long connectTimeoutMillis;
     private final long writeTimeoutMillis;
     private final Clock clock;
-    private final Backoff reconnects = new Backoff(RECONNECT_INITIAL_MILLIS, RECONNECT_CAP_MILLIS);
+    /** Immutable, so one serves every transport. */
+    private static final Backoff RECONNECTS = new Backoff(RECONNECT_INITIAL_MILLIS, RECONNECT_CAP_MILLIS);
     private volatile SocketChannel channel;
     private int failedConnects;
     private long nextConnectMillis;
@@ -60,13 +61,18 @@ public final class SermantTcpTransport implements Transport {
         if (signal.kind() != SignalKind.BEAT || signal.instance() == null) {
             return Attempt.skipped(); // the Sermant protocol only knows heartbeats
         }
-        byte[] frame = SermantFrameEncoder.heartbeatFrame(SermantJson.heartbeatMessage(signal));
         SocketChannel current = channel;
         if (current != null && !stillOpen(current)) {
             log.get().debug("sermant-backend {}:{} closed the connection; reconnecting", host, port);
             closeChannel();
             current = null;
         }
+        long now = clock.millis();
+        if (current == null && now < nextConnectMillis) { // checked before encoding: a beat not sent costs nothing
+            return Attempt.notYet("sermant-backend " + host + ":" + port + " is down; next reconnect in "
+                    + (nextConnectMillis - now) + " ms", nextConnectMillis - now);
+        }
+        byte[] frame = SermantFrameEncoder.heartbeatFrame(SermantJson.heartbeatMessage(signal));
         if (current != null) {
             try {
                 write(current, frame);
@@ -80,12 +86,8 @@ public final class SermantTcpTransport implements Transport {
         return sendOnFreshConnection(frame);
     }
 
+    /** Connects and writes; the caller has checked the reconnect backoff (a live channel means none runs). */
     private Attempt sendOnFreshConnection(byte[] frame) {
-        long now = clock.millis();
-        if (now < nextConnectMillis) {
-            return Attempt.notYet("sermant-backend " + host + ":" + port + " is down; next reconnect in "
-                    + (nextConnectMillis - now) + " ms", nextConnectMillis - now);
-        }
         try {
             SocketChannel fresh = connect();
             channel = fresh;
@@ -99,7 +101,7 @@ public final class SermantTcpTransport implements Transport {
             return Attempt.delivered(0);
         } catch (IOException e) {
             closeChannel();
-            long wait = reconnects.delayMillis(++failedConnects);
+            long wait = RECONNECTS.delayMillis(++failedConnects);
             nextConnectMillis = clock.millis() + wait;
             return Attempt.retryable(0, "sermant-backend " + host + ":" + port + ": " + e, wait);
         }
