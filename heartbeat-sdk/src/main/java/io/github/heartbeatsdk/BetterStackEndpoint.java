@@ -1,6 +1,5 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.internal.HttpUrls;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 import io.github.heartbeatsdk.internal.TextTail;
@@ -17,10 +16,9 @@ final class BetterStackEndpoint implements Endpoint {
     private final String url;
 
     BetterStackEndpoint(String heartbeatUrl) {
-        this.url = PingUrls.withoutQuery(HttpUrls.requireHttpUrl("url", heartbeatUrl));
+        this.url = PingUrls.presetBase(heartbeatUrl);
         if (PingUrls.pathSegments(url).length < 1) {
-            throw new IllegalArgumentException("url must be a Better Stack heartbeat URL ending in /<token>, got "
-                    + Redactor.url(heartbeatUrl));
+            throw PingUrls.wrongShape("a Better Stack heartbeat URL ending in /<token>", heartbeatUrl);
         }
     }
 

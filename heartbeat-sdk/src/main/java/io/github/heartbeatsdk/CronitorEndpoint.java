@@ -1,6 +1,5 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.internal.HttpUrls;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 import io.github.heartbeatsdk.internal.TextTail;
@@ -30,10 +29,10 @@ public final class CronitorEndpoint implements Endpoint {
     }
 
     static CronitorEndpoint of(String monitorUrl) {
-        String url = PingUrls.withoutQuery(HttpUrls.requireHttpUrl("url", monitorUrl));
+        String url = PingUrls.presetBase(monitorUrl);
         if (PingUrls.pathSegments(url).length < 3) {
-            throw new IllegalArgumentException("url must be a Cronitor telemetry URL like "
-                    + "https://cronitor.link/p/<api-key>/<monitor-key>, got " + Redactor.url(monitorUrl));
+            throw PingUrls.wrongShape("a Cronitor telemetry URL like "
+                    + "https://cronitor.link/p/<api-key>/<monitor-key>", monitorUrl);
         }
         return new CronitorEndpoint(url, null, null);
     }

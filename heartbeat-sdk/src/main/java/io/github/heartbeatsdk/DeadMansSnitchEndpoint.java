@@ -1,6 +1,5 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.internal.HttpUrls;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 import io.github.heartbeatsdk.internal.TextTail;
@@ -17,10 +16,9 @@ final class DeadMansSnitchEndpoint implements Endpoint {
     private final String url;
 
     DeadMansSnitchEndpoint(String snitchUrl) {
-        this.url = PingUrls.withoutQuery(HttpUrls.requireHttpUrl("url", snitchUrl));
+        this.url = PingUrls.presetBase(snitchUrl);
         if (PingUrls.pathSegments(url).length < 1) {
-            throw new IllegalArgumentException("url must be a Dead Man's Snitch URL like https://nosnch.in/<token>, got "
-                    + Redactor.url(snitchUrl));
+            throw PingUrls.wrongShape("a Dead Man's Snitch URL like https://nosnch.in/<token>", snitchUrl);
         }
     }
 

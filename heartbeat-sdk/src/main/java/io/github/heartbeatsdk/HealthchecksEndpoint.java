@@ -1,6 +1,5 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.internal.HttpUrls;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 import io.github.heartbeatsdk.internal.TextTail;
@@ -47,12 +46,12 @@ public final class HealthchecksEndpoint implements Endpoint {
     }
 
     static HealthchecksEndpoint of(String pingUrl) {
-        String url = PingUrls.withoutQuery(HttpUrls.requireHttpUrl("url", pingUrl));
+        String url = PingUrls.presetBase(pingUrl);
         String[] segments = PingUrls.pathSegments(url);
         boolean uuidForm = segments.length >= 1 && UUID.matcher(segments[segments.length - 1]).matches();
         if (!uuidForm && segments.length < 2) {
-            throw new IllegalArgumentException("url must be a Healthchecks ping URL ending in /<uuid> or "
-                    + "/<ping-key>/<slug>, got " + Redactor.url(pingUrl));
+            throw PingUrls.wrongShape("a Healthchecks ping URL ending in /<uuid> or "
+                    + "/<ping-key>/<slug>", pingUrl);
         }
         boolean create = pingUrl.contains("create=1");
         return new HealthchecksEndpoint(url, !uuidForm, create && !uuidForm, new BodyLimit());

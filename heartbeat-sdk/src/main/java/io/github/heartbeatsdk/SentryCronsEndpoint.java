@@ -1,6 +1,5 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.internal.HttpUrls;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 
@@ -22,11 +21,11 @@ public final class SentryCronsEndpoint implements Endpoint {
     }
 
     static SentryCronsEndpoint of(String checkInUrl) {
-        String url = PingUrls.withoutQuery(HttpUrls.requireHttpUrl("url", checkInUrl));
+        String url = PingUrls.presetBase(checkInUrl);
         String[] segments = PingUrls.pathSegments(url);
         if (segments.length < 5 || !"cron".equals(segments[segments.length - 3])) {
-            throw new IllegalArgumentException("url must be a Sentry Crons check-in URL like https://<host>/api/"
-                    + "<project-id>/cron/<monitor-slug>/<public-key>/, got " + Redactor.url(checkInUrl));
+            throw PingUrls.wrongShape("a Sentry Crons check-in URL like https://<host>/api/"
+                    + "<project-id>/cron/<monitor-slug>/<public-key>/", checkInUrl);
         }
         return new SentryCronsEndpoint(url + "/", null);
     }

@@ -1,6 +1,5 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.internal.HttpUrls;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 import io.github.heartbeatsdk.internal.TextTail;
@@ -17,12 +16,11 @@ final class UptimeKumaEndpoint implements Endpoint {
     private final String url;
 
     UptimeKumaEndpoint(String pushUrl) {
-        this.url = PingUrls.withoutQuery(HttpUrls.requireHttpUrl("url", pushUrl));
+        this.url = PingUrls.presetBase(pushUrl);
         String[] segments = PingUrls.pathSegments(url);
         if (segments.length < 3 || !"push".equals(segments[segments.length - 2])
                 || !"api".equals(segments[segments.length - 3])) {
-            throw new IllegalArgumentException("url must be an Uptime Kuma push URL like <base>/api/push/<token>, got "
-                    + Redactor.url(pushUrl));
+            throw PingUrls.wrongShape("an Uptime Kuma push URL like <base>/api/push/<token>", pushUrl);
         }
     }
 

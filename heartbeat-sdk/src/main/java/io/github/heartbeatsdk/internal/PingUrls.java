@@ -57,6 +57,19 @@ public final class PingUrls {
         }
     }
 
+    /**
+     * A preset's base URL from what the user gave: checked as an http(s) URL, then without its
+     * query (the preset adds its own parameters) and trailing slash.
+     */
+    public static String presetBase(String url) {
+        return withoutQuery(HttpUrls.requireHttpUrl("url", url));
+    }
+
+    /** The error for a URL that is not the shape a preset needs; it shows the URL redacted, never its secret. */
+    public static IllegalArgumentException wrongShape(String shape, String url) {
+        return new IllegalArgumentException("url must be " + shape + ", got " + Redactor.url(url));
+    }
+
     /** {@code url} without its query and fragment, and without a trailing slash. */
     public static String withoutQuery(String url) {
         int cut = url.length();
