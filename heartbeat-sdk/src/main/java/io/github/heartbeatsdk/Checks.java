@@ -34,6 +34,13 @@ final class Checks {
         return value;
     }
 
+    static int port(String setting, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(setting + " must be in 1..65535, got " + port);
+        }
+        return port;
+    }
+
     /** The longest duration any setting takes: longer ones are mistakes, and would overflow deadline arithmetic. */
     static final Duration MAX_DURATION = Duration.ofDays(7);
 

@@ -359,9 +359,7 @@ public final class HeartbeatClient implements AutoCloseable {
         /** Sends HTTP through the proxy at {@code host:port}. Default: no proxy (a user's {@link #httpClient} keeps its own). */
         public Builder proxy(String host, int port) {
             notBlank("proxy host", host);
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("proxy port must be in 1..65535, got " + port);
-            }
+            Checks.port("proxy port", port);
             this.proxyHost = once("proxy", this.proxyHost, host.trim());
             this.proxyPort = port;
             return this;

@@ -14,22 +14,14 @@ final class SermantEndpoint implements Endpoint {
     final int port;
 
     SermantEndpoint(String host, int port) {
-        if (host == null) {
-            throw new NullPointerException("host == null");
-        }
-        if (host.trim().isEmpty()) {
-            throw new IllegalArgumentException("host must not be blank, got '" + host + "'");
-        }
-        String trimmed = host.trim();
+        String trimmed = Checks.notBlank("host", host).trim();
         boolean ipv6 = trimmed.startsWith("[") && trimmed.endsWith("]");
         if (!ipv6 && !trimmed.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("host must be a host name or IP address (no scheme, port, path or user"
                     + " info), got '" + (trimmed.length() > 64 ? trimmed.substring(0, 64) + "..." : trimmed) + "'");
         }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be in 1..65535, got " + port);
-        }
-        this.host = host.trim();
+        Checks.port("port", port);
+        this.host = trimmed;
         this.port = port;
     }
 
