@@ -8,6 +8,7 @@ import io.github.heartbeatsdk.internal.HostFacts;
 import io.github.heartbeatsdk.internal.HttpSettings;
 import io.github.heartbeatsdk.internal.LazyLogger;
 import io.github.heartbeatsdk.internal.RandomIds;
+import io.github.heartbeatsdk.internal.ResultFuture;
 import io.github.heartbeatsdk.internal.ShutdownHooks;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -18,9 +19,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -70,7 +71,11 @@ public final class HeartbeatClient implements AutoCloseable {
     private final ClientSettings settings;
     private final Deliveries deliveries;
     private final ExtInfoRegistry extInfo = new ExtInfoRegistry();
+    /** Beyond the flush timeout, how long a second close() waits for the first: stopping threads and transports. */
+    private static final long CLOSE_SLACK_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean closeFinished; // guarded by this
     private BeatScheduler beats;
 
     HeartbeatClient(ClientSettings settings, Deliveries deliveries) {
@@ -109,7 +114,8 @@ public final class HeartbeatClient implements AutoCloseable {
      * <p>The returned stage completes on the delivery thread once the ping is delivered or has
      * failed for good (transient failures are retried until {@link Builder#retryDeadline}). To
      * wait, bound it: {@code hb.ping().toCompletableFuture().get(5, TimeUnit.SECONDS)}. After
-     * {@link #close()} the stage is already completed as {@link Outcome#DROPPED}.
+     * {@link #close()} the stage is already completed as {@link Outcome#DROPPED}. The stage is
+     * read-only (the SDK's to complete); {@code toCompletableFuture()} gives a copy of your own.
      *
      * <p>With several endpoints ({@link Builder#endpoints}), the stage completes when every
      * endpoint is done: with the first endpoint's result that is neither DELIVERED nor SKIPPED,
@@ -184,13 +190,10 @@ public final class HeartbeatClient implements AutoCloseable {
     }
 
     CompletionStage<DeliveryResult> submit(Signal signal) {
-        if (closed.get()) {
-            return droppedAfterClose(signal);
-        }
         if (!isEnabled()) {
-            return CompletableFuture.completedFuture(
-                    new DeliveryResult(Outcome.SKIPPED, 0, 0, "heartbeat disabled by configuration"));
+            return ResultFuture.completed(new DeliveryResult(Outcome.SKIPPED, 0, 0, "heartbeat disabled by configuration"));
         }
+        // A closed client's lanes end the signal DROPPED at once, counted and reported like any other end.
         return deliveries.submit(signal, signal.timestampMillis() + settings.retryDeadline.toMillis());
     }
 
@@ -234,13 +237,6 @@ public final class HeartbeatClient implements AutoCloseable {
         extInfo.registerApplication(provider);
     }
 
-    /** Counts and reports a signal offered after close() once per endpoint, as if each had dropped it. */
-    private CompletionStage<DeliveryResult> droppedAfterClose(Signal signal) {
-        DeliveryResult first = deliveries.dropClosed(signal);
-        return CompletableFuture.completedFuture(
-                first != null ? first : new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed"));
-    }
-
     /** A snapshot of what this client has sent, dropped and failed so far. Cheap; never blocks. */
     public HeartbeatStats stats() {
         return settings.stats.snapshot(deliveries.unfinished());
@@ -254,10 +250,15 @@ public final class HeartbeatClient implements AutoCloseable {
      * are counted. If the calling thread is interrupted, pending signals are given up at once and
      * the interrupt flag is restored. Called from the delivery thread itself (a future's
      * callback), it returns at once and a short-lived thread does the flush.
+     *
+     * <p>When it returns, the client sends nothing more, opens no connection, and
+     * {@link HeartbeatStats#pending()} is 0; a signal offered later ends DROPPED at once. A
+     * second call, from any thread, returns once the first call's flush is over.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitClosed();
             return;
         }
         ShutdownHooks.unregister(this);
@@ -283,10 +284,40 @@ public final class HeartbeatClient implements AutoCloseable {
     }
 
     private void flushAndStop(long deadline) {
-        long left = deliveries.close(deadline);
-        if (left > 0) {
-            log.get().warn("heartbeat-sdk closed with {} signal(s) undelivered after flushTimeout {}", left,
-                    settings.flushTimeout);
+        try {
+            long left = deliveries.close(deadline);
+            if (left > 0) {
+                log.get().warn("heartbeat-sdk closed with {} signal(s) undelivered after flushTimeout {}", left,
+                        settings.flushTimeout);
+            }
+        } finally {
+            synchronized (this) {
+                closeFinished = true;
+                notifyAll();
+            }
+        }
+    }
+
+    /** Waits for the first close() to finish its flush; never from the delivery thread, which that flush may need. */
+    private void awaitClosed() {
+        if (deliveries.isDeliveryThread()) {
+            return;
+        }
+        // The first close() is bounded by its flush timeout plus the time to stop threads; this wait is bounded too.
+        long endNanos = System.nanoTime() + settings.flushTimeout.toNanos() + CLOSE_SLACK_NANOS;
+        boolean interrupted = false;
+        synchronized (this) {
+            for (long left; !closeFinished && (left = endNanos - System.nanoTime()) > 0; ) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -453,7 +484,8 @@ public final class HeartbeatClient implements AutoCloseable {
         /**
          * Sends every signal to each of several endpoints (fan-out), for example Healthchecks and a
          * Sermant backend. Each endpoint has its own queue, retries and delivery thread (or tasks on
-         * the shared {@link #executor}), so one slow backend never delays another.
+         * the shared {@link #executor}), so one slow backend never delays another (on a shared
+         * executor, see {@link #executor} for what an HTTP call holds).
          */
         public Builder endpoints(Endpoint first, Endpoint... more) {
             List<Endpoint> all = new ArrayList<Endpoint>();
@@ -524,8 +556,12 @@ public final class HeartbeatClient implements AutoCloseable {
 
         /**
          * Runs delivery on {@code executor} instead of the client's own thread; many clients may
-         * share one. The SDK never shuts it down. Deliveries block the executor's thread for up to
-         * {@link #callTimeout}, so give clients that talk to slow backends their own.
+         * share one. The SDK never shuts it down, and never sleeps on its threads: backoffs are
+         * scheduled tasks, and a Sermant TCP connect is polled, never waited for. An HTTP call does
+         * hold a thread until it is answered, up to {@link #callTimeout} per attempt, so give
+         * clients that talk to slow HTTP backends their own. If the application shuts the executor
+         * down, signals waiting on it end FAILED ("executor stopped") at the next call into the
+         * client, and later signals at once.
          */
         public Builder executor(ScheduledExecutorService executor) {
             this.executor = once("executor", this.executor, requireNonNull("executor", executor));

@@ -5,9 +5,11 @@ package io.github.heartbeatsdk;
  * two methods is called per signal and endpoint, except for {@link DeliveryResult.Outcome#SKIPPED}
  * signals (nothing was sent), which call neither.
  *
- * <p>Called on the delivery thread (for a signal dropped because the queue was full, on the
- * thread that offered the newer signal), so it must be quick. A listener that throws is logged
- * at WARN and otherwise ignored: it never disturbs delivery.
+ * <p>Called on the delivery thread (for a signal dropped because the queue was full, or offered
+ * after close, on the thread that offered it), so it must be quick. A listener that throws
+ * anything, Errors and sneaky checked exceptions included, is logged at WARN and otherwise
+ * ignored: the signal still ends and delivery goes on. Only a {@link VirtualMachineError} is
+ * rethrown, after the signal has ended.
  */
 public interface HeartbeatListener {
     /** {@code signal} was delivered; {@code result.endpoint()} says where. */

@@ -2,10 +2,10 @@ package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.internal.LazyLogger;
+import io.github.heartbeatsdk.internal.ResultFuture;
 import io.github.heartbeatsdk.internal.TextTail;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -131,9 +131,7 @@ public final class JobRun implements AutoCloseable {
     private CompletionStage<DeliveryResult> end(SignalKind kind, int exitCode, String message) {
         if (!ended.compareAndSet(false, true)) {
             log.get().debug("run {} of job {} already ended; {} ignored", runId, name, kind);
-            CompletableFuture<DeliveryResult> ignored = new CompletableFuture<DeliveryResult>();
-            ignored.complete(new DeliveryResult(Outcome.DROPPED, 0, 0, "run already ended"));
-            return ignored;
+            return ResultFuture.completed(new DeliveryResult(Outcome.DROPPED, 0, 0, "run already ended"));
         }
         Signal end = signal(kind, exitCode, message);
         endMillis = end.timestampMillis();

@@ -41,6 +41,11 @@ final class FastHttpServer implements AutoCloseable {
         acceptor.start();
     }
 
+    /** The port it listens on. */
+    int port() {
+        return server.getLocalPort();
+    }
+
     /** {@code http://127.0.0.1:<port><path>}. */
     String url(String path) {
         return "http://127.0.0.1:" + server.getLocalPort() + path;

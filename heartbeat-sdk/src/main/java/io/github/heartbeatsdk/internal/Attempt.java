@@ -3,7 +3,7 @@ package io.github.heartbeatsdk.internal;
 /** What one delivery attempt came to. Immutable. */
 public final class Attempt {
     /** The ways an attempt can end. */
-    public enum Kind { DELIVERED, SKIPPED, REJECTED, RETRYABLE }
+    public enum Kind { DELIVERED, SKIPPED, REJECTED, RETRYABLE, IN_PROGRESS }
 
     private static final Attempt SKIPPED = new Attempt(Kind.SKIPPED, 0, null, -1, false);
 
@@ -50,6 +50,15 @@ public final class Attempt {
      */
     public static Attempt notYet(String error, long retryAfterMillis) {
         return new Attempt(Kind.RETRYABLE, 0, error, retryAfterMillis, false);
+    }
+
+    /**
+     * Nothing is sent yet because the transport is still getting ready without blocking (a
+     * connect under way); the dispatcher asks again after {@code pollMillis}, neither counting an
+     * attempt nor a retry, until the signal's deadline.
+     */
+    public static Attempt inProgress(String what, long pollMillis) {
+        return new Attempt(Kind.IN_PROGRESS, 0, what, pollMillis, false);
     }
 
     public Kind kind() {

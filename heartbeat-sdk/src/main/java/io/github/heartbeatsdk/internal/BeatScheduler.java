@@ -4,6 +4,7 @@ import io.github.heartbeatsdk.Signal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -73,17 +74,24 @@ public final class BeatScheduler {
     /**
      * Starts beating after a jittered first delay: one schedule per endpoint, each on that
      * endpoint's own executor, so a slow backend never delays the beats of another.
+     *
+     * @throws IllegalStateException when an executor refuses the schedule (it was shut down)
      */
     public synchronized void start() {
         schedules = new ScheduledFuture<?>[lanes.size()];
         for (int i = 0; i < schedules.length; i++) {
             final int lane = i;
-            schedules[i] = lanes.get(i).executor().scheduleAtFixedRate(new Runnable() {
-                @Override
-                public void run() {
-                    tick(lane);
-                }
-            }, firstDelayMillis(intervalMillis), intervalMillis, TimeUnit.MILLISECONDS);
+            try {
+                schedules[i] = lanes.get(i).executor().scheduleAtFixedRate(new Runnable() {
+                    @Override
+                    public void run() {
+                        tick(lane);
+                    }
+                }, firstDelayMillis(intervalMillis), intervalMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                stop();
+                throw new IllegalStateException("start(): the executor given to executor(...) is shut down");
+            }
         }
     }
 
@@ -91,7 +99,9 @@ public final class BeatScheduler {
     public synchronized void stop() {
         if (schedules != null) {
             for (ScheduledFuture<?> schedule : schedules) {
-                schedule.cancel(false);
+                if (schedule != null) {
+                    schedule.cancel(false);
+                }
             }
         }
     }

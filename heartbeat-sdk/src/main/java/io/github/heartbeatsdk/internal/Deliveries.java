@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 /**
  * A client's deliveries: one {@link Dispatcher} per endpoint, each with its own queue, retry state
@@ -52,14 +52,15 @@ public final class Deliveries {
         for (Dispatcher lane : lanes) {
             parts.add(lane.submit(signal, deadlineMillis));
         }
+        final ResultFuture<DeliveryResult> combined = new ResultFuture<DeliveryResult>();
         // Not a lambda: the first one in a JVM costs the pinging thread milliseconds (see Dispatcher.drainTask).
-        return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
-                .thenApply(new Function<Void, DeliveryResult>() {
-                    @Override
-                    public DeliveryResult apply(Void ignored) {
-                        return combine(parts);
-                    }
-                });
+        CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).whenComplete(new BiConsumer<Void, Throwable>() {
+            @Override
+            public void accept(Void ignored, Throwable never) {
+                combined.end(combine(parts));
+            }
+        });
+        return combined;
     }
 
     static DeliveryResult combine(List<CompletableFuture<DeliveryResult>> parts) {
@@ -75,19 +76,6 @@ public final class Deliveries {
         return delivered != null ? delivered : parts.get(0).join();
     }
 
-    /**
-     * Ends a signal offered after close() as DROPPED on every endpoint, counted and reported like
-     * any other end. Returns the first endpoint's result, or null when there is no endpoint.
-     */
-    public DeliveryResult dropClosed(Signal signal) {
-        DeliveryResult first = null;
-        for (Dispatcher lane : lanes) {
-            DeliveryResult dropped = lane.dropClosed(signal);
-            first = first == null ? dropped : first;
-        }
-        return first;
-    }
-
     /** The endpoints' redacted names, in order. */
     public List<String> endpointNames() {
         List<String> names = new ArrayList<String>(lanes.size());
@@ -97,19 +85,24 @@ public final class Deliveries {
         return names;
     }
 
-    /** Signals queued or in delivery, over all endpoints. */
+    /**
+     * Signals queued or in delivery, over all endpoints. A lane whose executor was shut down
+     * under it ends its waiting signals first (see {@link Dispatcher#noticeStoppedExecutor}).
+     */
     public long unfinished() {
         long sum = 0;
         for (Dispatcher lane : lanes) {
+            lane.noticeStoppedExecutor();
             sum += lane.unfinished();
         }
         return sum;
     }
 
     /**
-     * Delivers what is pending until {@code deadlineMillis}, gives up the rest, then stops the
-     * SDK's own threads and connections. Returns how many signals were given up. Restores the
-     * interrupt flag if interrupted (and then gives up at once).
+     * Delivers what is pending until {@code deadlineMillis}, gives up the rest, then closes every
+     * lane (nothing is sent or opened after this returns) and stops the SDK's own threads.
+     * Returns how many signals were given up. Restores the interrupt flag if interrupted (and
+     * then gives up at once).
      */
     public long close(long deadlineMillis) {
         for (Dispatcher lane : lanes) {
@@ -129,21 +122,12 @@ public final class Deliveries {
         } catch (InterruptedException e) {
             interrupted = true;
         }
-        long left = unfinished();
-        if (left > 0) {
-            for (Dispatcher lane : lanes) {
-                lane.abandon(interrupted ? "client closed before delivery (interrupted)" : "client closed before delivery");
-            }
+        long left = 0;
+        for (Dispatcher lane : lanes) {
+            left += lane.unfinished();
+            lane.shutDown(); // nothing is sent from here on; what is left ends now
         }
         interrupted |= stopOwnedExecutors();
-        for (Dispatcher lane : lanes) {
-            lane.closeTransport();
-            // A retry scheduled while the executor was stopping may have been discarded with it;
-            // whatever is still unfinished ends now (each signal ends once, so repeating is safe).
-            if (lane.unfinished() > 0 && !lane.isDeliveryThread()) {
-                lane.abandon("client closed before delivery");
-            }
-        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

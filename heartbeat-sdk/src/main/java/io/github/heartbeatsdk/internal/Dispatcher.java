@@ -6,7 +6,6 @@ import io.github.heartbeatsdk.HeartbeatListener;
 import io.github.heartbeatsdk.Signal;
 
 import java.time.Clock;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Delivers the signals of one endpoint, one at a time, on the client's executor.
  *
+ * <p><b>Lifecycle.</b> A lane is OPEN, then CLOSING once {@link #beginClose} is called (signals
+ * are still accepted and delivered until the flush deadline), then CLOSED after {@link #shutDown}:
+ * from then on a signal ends DROPPED the moment it is offered, nothing is sent and the transport
+ * is closed. Every path that could send checks the state here, in one place.
+ *
+ * <p><b>Every signal ends once.</b> {@link #finish} claims a signal's end once and completes its
+ * stage in {@code finally}, whatever the listener, the clock, the endpoint or the executor (all
+ * possibly the user's) throw; only a {@link VirtualMachineError} is rethrown, after the stage
+ * completed.
+ *
  * <p>At most one drain runs at a time ({@link #drainScheduled} guards it). A signal that meets
  * a transient failure stays at the head while the backoff runs, so signals behind it wait too:
  * the backend is down or asking us to slow down, and hammering it with the next signal would not
@@ -24,6 +33,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Dispatcher {
     private static final LazyLogger log = new LazyLogger(Dispatcher.class);
     private static final long WARN_PERIOD_MILLIS = 60_000;
+    /** How long {@link #shutDown} waits for a cancelled send to return before ending its signal anyway. */
+    private static final long SEND_RETURN_WAIT_MILLIS = 2_000;
+    private static final String CLOSED_REASON = "client is closed";
+    static final String EXECUTOR_STOPPED = "executor stopped: the executor given to executor(...) was shut down";
+
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int CLOSED = 2;
 
     private final Transport transport;
     private final ScheduledExecutorService executor;
@@ -32,7 +49,7 @@ public final class Dispatcher {
     private final SignalQueue queue;
     private final DeliveryStats stats;
     private final String endpointName;
-    /** Created on their first warning: most clients never warn, and 10 000 clients would carry 30 000. */
+    /** Created on their first warning: most clients never warn, and 10 000 clients would carry 40 000. */
     private Warnings warnings;
     private final HeartbeatListener listener;
 
@@ -48,10 +65,16 @@ public final class Dispatcher {
     };
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicLong unfinished = new AtomicLong();
+    /** Monitor for {@link #awaitIdle} and for {@link #shutDown} waiting on a send. */
     private final Object idle = new Object();
+    private volatile int state = OPEN;
     private volatile PendingSignal retrying;
+    /** The signal the drain is delivering now; never swept while its send may still succeed. */
+    private volatile PendingSignal current;
     private volatile ScheduledFuture<?> retryTask;
     private volatile Thread drainThread;
+    /** True while the transport sends; with {@link #state} it makes "nothing is sent after close" exact. */
+    private volatile boolean sending;
     private volatile long closeDeadlineMillis = Long.MAX_VALUE;
 
     /**
@@ -70,16 +93,31 @@ public final class Dispatcher {
         this.endpointName = endpointName;
     }
 
-    /** Queues {@code signal} for delivery until {@code deadlineMillis}; never blocks, never throws. */
+    /**
+     * Queues {@code signal} for delivery until {@code deadlineMillis}; never blocks and never
+     * throws short of a VirtualMachineError. On a closed lane, or one whose executor was shut
+     * down under it, the signal has ended when this returns.
+     */
     public PendingSignal submit(Signal signal, long deadlineMillis) {
         PendingSignal pending = new PendingSignal(signal, deadlineMillis);
         stats.enqueued.increment();
         unfinished.incrementAndGet();
-        PendingSignal dropped = queue.offer(pending);
-        if (dropped != null) {
-            finish(dropped, Outcome.DROPPED, 0, "queue full: dropped to make room for newer signals");
+        if (state == CLOSED) {
+            finish(pending, Outcome.DROPPED, 0, CLOSED_REASON);
+            return pending;
         }
-        scheduleDrain();
+        PendingSignal dropped = queue.offer(pending);
+        try {
+            if (dropped != null) {
+                finish(dropped, Outcome.DROPPED, 0, "queue full: dropped to make room for newer signals");
+            }
+        } finally {
+            if (state == CLOSED) {
+                sweep(); // close() ran between the check above and the offer: nothing may stay queued
+            } else if (!noticeStoppedExecutor()) {
+                scheduleDrain();
+            }
+        }
         return pending;
     }
 
@@ -88,11 +126,13 @@ public final class Dispatcher {
         final RateLimitedLog failure;
         final RateLimitedLog rejection;
         final RateLimitedLog listener;
+        final RateLimitedLog unexpected;
 
         Warnings(Clock clock) {
             failure = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
             rejection = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
             listener = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
+            unexpected = new RateLimitedLog(log, clock, WARN_PERIOD_MILLIS);
         }
     }
 
@@ -115,6 +155,25 @@ public final class Dispatcher {
         return unfinished.get();
     }
 
+    /**
+     * When the executor was shut down under this lane (the user stopped a shared one), ends what
+     * is waiting on it FAILED, since nothing would ever run it; returns true then. Cheap otherwise.
+     */
+    public boolean noticeStoppedExecutor() {
+        boolean stopped;
+        try {
+            stopped = executor.isShutdown();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            stopped = false; // an executor that cannot say is assumed to run; a rejected task tells us otherwise
+        }
+        if (stopped && state != CLOSED) {
+            sweep();
+        }
+        return stopped;
+    }
+
     /** Starts a drain now unless one is scheduled or running; cheap when one is (a read, no CAS). */
     private void scheduleDrain() {
         if (drainScheduled.get() || !drainScheduled.compareAndSet(false, true)) {
@@ -131,51 +190,87 @@ public final class Dispatcher {
             } else {
                 retryTask = executor.schedule(drainTask, delayMillis, TimeUnit.MILLISECONDS);
             }
-        } catch (RejectedExecutionException e) {
-            // The executor is shut down (the client is closing, or the user stopped a shared one).
+        } catch (Throwable t) {
+            // Rejected (the executor is shut down) or a user's executor that failed: nothing will run the drain.
             drainScheduled.set(false);
-            abandon("the delivery executor is shut down");
+            sweep();
+            if (t instanceof VirtualMachineError) {
+                throw (VirtualMachineError) t;
+            }
         }
     }
 
     private void drain() {
         drainThread = Thread.currentThread();
         retryTask = null;
-        PendingSignal next = retrying;
+        boolean retryHandedOver = false;
         try {
+            PendingSignal next = retrying;
             retrying = null;
             for (; next != null || (next = queue.poll()) != null; next = null) {
-                if (!deliver(next)) {
-                    return; // a retry is scheduled and keeps drainScheduled set
+                current = next;
+                if (!deliverGuarded(next)) {
+                    retryHandedOver = true; // the scheduled retry now owns drainScheduled
+                    return;
                 }
             }
-        } catch (Throwable t) {
-            // Only the class: the message of an exception we did not expect may quote a URL.
-            log.get().error("heartbeat-sdk delivery failed unexpectedly ({}); the signal ends FAILED", t.getClass().getName());
-            if (next != null) {
-                finish(next, Outcome.FAILED, 0, "unexpected " + t.getClass().getName());
-            }
         } finally {
+            current = null;
             drainThread = null;
+            if (!retryHandedOver) {
+                endDrain();
+            }
         }
-        transport.drained();
+    }
+
+    private void endDrain() {
+        releaseTransport();
         drainScheduled.set(false);
         if (!queue.isEmpty()) {
-            scheduleDrain();
+            if (state == CLOSED) {
+                sweep();
+            } else {
+                scheduleDrain();
+            }
+        }
+    }
+
+    /** {@link #deliver}, with whatever it throws ending the signal FAILED, the missing class named. */
+    private boolean deliverGuarded(PendingSignal pending) {
+        try {
+            return deliver(pending);
+        } catch (Throwable t) {
+            String reason = Failures.describe(t);
+            if (!pending.isEnded()) {
+                finish(pending, Outcome.FAILED, pending.lastStatus, reason);
+                warnings().unexpected.error("heartbeat to {} failed: {}; the signal ends FAILED", endpointName, reason);
+            } else {
+                // Only a VirtualMachineError from the listener gets here, after the signal ended as it should.
+                warnings().unexpected.error("heartbeat-sdk: {} after a signal to {} had ended", reason, endpointName);
+            }
+            if (t instanceof VirtualMachineError) {
+                throw (VirtualMachineError) t;
+            }
+            return true;
         }
     }
 
     /** Attempts one delivery; returns false when a retry was scheduled for {@code pending}. */
     private boolean deliver(PendingSignal pending) {
         if (pending.isEnded()) {
-            return true; // ended by abandon() while we were busy
+            return true; // ended by a sweep while we were busy
         }
         long deadline = Math.min(pending.deadlineMillis, closeDeadlineMillis);
-        if (clock.millis() >= deadline) {
+        if (state == CLOSED || now() >= deadline) {
             expire(pending);
             return true;
         }
-        Attempt attempt = transport.send(pending.signal);
+        boolean openBefore = state == OPEN;
+        Attempt attempt = send(pending.signal);
+        if (attempt == null) {
+            expire(pending); // closed while we were about to send
+            return true;
+        }
         if (attempt.sent) {
             pending.attempts++;
         }
@@ -191,52 +286,92 @@ public final class Dispatcher {
                 log.get().debug("{} has no request for {}; skipped", endpointName, pending.signal);
                 return true;
             case REJECTED:
-                warnings().rejection.warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error);
                 finish(pending, Outcome.REJECTED, attempt.statusCode, attempt.error);
+                warnings().rejection.warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error);
                 return true;
             default:
-                return retryOrFail(pending, attempt, deadline);
+                return retryOrFail(pending, attempt, deadline, openBefore);
         }
     }
 
-    private boolean retryOrFail(PendingSignal pending, Attempt attempt, long deadlineBeforeAttempt) {
-        // The server's Retry-After wins over our backoff, but never below its first step: "0" must not be a tight loop.
-        long delay = attempt.retryAfterMillis >= 0
-                ? Math.max(attempt.retryAfterMillis, backoff.delayMillis(1))
-                : backoff.delayMillis(Math.max(1, pending.attempts));
-        long deadline = Math.min(deadlineBeforeAttempt, closeDeadlineMillis); // close() may have begun meanwhile
-        long now = clock.millis();
-        if (closeDeadlineMillis < Long.MAX_VALUE && now < deadline) {
-            // Closing: a long wait would only end in giving up; try again within what is left (halving it).
-            delay = Math.min(delay, (deadline - now) / 2);
+    /** Sends unless the lane is closed (then returns null); see {@link #sending}. */
+    private Attempt send(Signal signal) {
+        sending = true;
+        try {
+            if (state == CLOSED) {
+                return null;
+            }
+            return transport.send(signal);
+        } finally {
+            sending = false;
+            if (state == CLOSED) {
+                synchronized (idle) {
+                    idle.notifyAll(); // shutDown() may be waiting for this send to return
+                }
+            }
         }
-        if (now + delay >= deadline) {
+    }
+
+    /**
+     * @param openBefore whether the lane was open when the attempt began: if close() began
+     *     meanwhile, this retry counts as one that was waiting at close and gets its one expedited try
+     */
+    private boolean retryOrFail(PendingSignal pending, Attempt attempt, long deadlineBeforeAttempt, boolean openBefore) {
+        boolean inProgress = attempt.kind == Attempt.Kind.IN_PROGRESS;
+        long delay;
+        if (openBefore && state != OPEN && !inProgress && !pending.expedited) {
+            pending.expedited = true;
+            delay = 0;
+        } else if (inProgress) {
+            delay = Math.max(1, attempt.retryAfterMillis);
+        } else if (attempt.retryAfterMillis >= 0) {
+            // The server's Retry-After wins over our backoff, but never below its first step: "0" must not be a tight loop.
+            delay = Math.max(attempt.retryAfterMillis, backoff.delayMillis(1));
+        } else {
+            delay = backoff.delayMillis(Math.max(1, pending.attempts));
+        }
+        // No shorter waits while closing: a fleet deploying during an outage must not hit the backend harder.
+        long deadline = Math.min(deadlineBeforeAttempt, closeDeadlineMillis);
+        if (now() + delay >= deadline) {
             String error = attempt.error + "; gave up after " + pending.attempts + " attempt(s)"
-                    + (closeDeadlineMillis < Long.MAX_VALUE ? " (client closing)" : " (deadline reached)");
-            warnings().failure.warn("heartbeat to {} not delivered: {}", endpointName, error);
+                    + (state != OPEN ? " (client closing)" : " (deadline reached)");
             finish(pending, Outcome.FAILED, attempt.statusCode, error);
+            warnings().failure.warn("heartbeat to {} not delivered: {}", endpointName, error);
             return true;
         }
-        log.get().debug("{} to {} failed ({}); retry {} in {} ms", pending.signal, endpointName, attempt.error,
-                pending.attempts, delay);
-        stats.retried();
-        stats.attemptFailed(attempt.error);
-        pending.lastStatus = attempt.statusCode;
+        log.get().debug("{} to {}: {}; trying again in {} ms", pending.signal, endpointName, attempt.error, delay);
+        if (!inProgress) {
+            stats.retried();
+            stats.attemptFailed(attempt.error);
+            pending.lastStatus = attempt.statusCode;
+        }
         pending.lastError = attempt.error;
         retrying = pending;
         // Before the retry is handed over: on a shared executor with several threads it may start at once,
         // elsewhere, and must not meet this drain still letting go. A retry may wait seconds: keep nothing meanwhile.
-        transport.drained();
+        releaseTransport();
         runDrain(delay); // this drain still owns drainScheduled, so the retry cannot be overtaken
-        if (closeDeadlineMillis < Long.MAX_VALUE && executor.isShutdown()) {
-            expire(pending); // the retry task may have been discarded by a shutdown that raced with us
+        if (openBefore && state != OPEN) {
+            expediteWaitingRetry(); // close() began while this retry was being scheduled
         }
         return false;
     }
 
+    private void releaseTransport() {
+        try {
+            transport.drained();
+        } catch (Throwable t) {
+            warnings().unexpected.error("heartbeat-sdk transport for {} failed to let go of a request: {}",
+                    endpointName, Failures.describe(t));
+            if (t instanceof VirtualMachineError) {
+                throw (VirtualMachineError) t;
+            }
+        }
+    }
+
     private void expire(PendingSignal pending) {
-        boolean closing = closeDeadlineMillis < Long.MAX_VALUE;
-        if (pending.attempts == 0) {
+        boolean closing = state != OPEN;
+        if (pending.attempts == 0 && pending.lastError == null) {
             finish(pending, Outcome.DROPPED, 0, closing ? "client closed before delivery" : "deadline passed in the queue");
         } else {
             finish(pending, Outcome.FAILED, pending.lastStatus, pending.lastError + "; gave up after "
@@ -244,33 +379,38 @@ public final class Dispatcher {
         }
     }
 
+    /**
+     * Ends {@code pending} once: counts it, tells the listener, completes its stage. The stage
+     * completes even if counting or the listener throws; a VirtualMachineError from the listener
+     * is rethrown after that.
+     */
     private void finish(PendingSignal pending, Outcome outcome, int status, String error) {
         if (!pending.claimEnd()) {
             return;
         }
         DeliveryResult result = new DeliveryResult(outcome, status, pending.attempts, error, endpointName);
-        // Count and report before completing, so whoever waits on the future sees stats and listener done.
-        stats.ended(result, clock.millis());
-        if (unfinished.decrementAndGet() == 0) {
-            synchronized (idle) {
-                idle.notifyAll();
+        VirtualMachineError fatal = null;
+        try {
+            // Count and report before completing, so whoever waits on the stage sees stats and listener done.
+            stats.ended(result, now());
+            fatal = tellListener(pending.signal, result);
+        } finally {
+            if (unfinished.decrementAndGet() == 0) {
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
             }
+            pending.end(result);
         }
-        tellListener(pending.signal, result);
-        pending.complete(result);
+        if (fatal != null) {
+            throw fatal;
+        }
     }
 
-    /** Ends {@code signal}, offered after close(), as DROPPED without queueing it: counted and reported. */
-    public DeliveryResult dropClosed(Signal signal) {
-        DeliveryResult result = new DeliveryResult(Outcome.DROPPED, 0, 0, "client is closed", endpointName);
-        stats.endedOnArrival(result, clock.millis());
-        tellListener(signal, result);
-        return result;
-    }
-
-    private void tellListener(Signal signal, DeliveryResult result) {
+    /** Calls the user's listener; returns a VirtualMachineError it threw, for the caller to rethrow once the signal ended. */
+    private VirtualMachineError tellListener(Signal signal, DeliveryResult result) {
         if (listener == null || result.outcome() == Outcome.SKIPPED) {
-            return;
+            return null;
         }
         try {
             if (result.isDelivered()) {
@@ -278,21 +418,56 @@ public final class Dispatcher {
             } else {
                 listener.onFailure(signal, result);
             }
-        } catch (RuntimeException e) {
-            warnings().listener.warn("heartbeat listener {} threw {}; ignored", listener.getClass().getName(), e.toString());
+        } catch (VirtualMachineError e) {
+            return e;
+        } catch (Throwable t) { // Errors and sneaky checked exceptions too: a listener never disturbs delivery
+            warnings().listener.warn("heartbeat listener {} threw {}; ignored", listener.getClass().getName(),
+                    Failures.ofUserCode(t));
+        }
+        return null;
+    }
+
+    /** The clock's time; the clock may be the user's, and a signal must end even if it fails. */
+    private long now() {
+        try {
+            return clock.millis();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            return System.currentTimeMillis();
         }
     }
 
     /**
-     * From now on, retries stop at {@code deadlineMillis}: the client is closing. A retry waiting
-     * for its backoff or Retry-After runs now instead, so what is pending gets one last attempt
-     * within the flush time rather than none.
+     * The client is closing: retries stop at {@code deadlineMillis}. A retry waiting for its
+     * backoff or Retry-After runs now instead, once, so what is pending gets one last attempt
+     * within the flush time; later waits are as long as ever, and a signal whose next try falls
+     * past the deadline ends FAILED.
      */
     public void beginClose(long deadlineMillis) {
         closeDeadlineMillis = Math.min(closeDeadlineMillis, deadlineMillis);
-        ScheduledFuture<?> waiting = retryTask;
-        if (waiting != null && waiting.cancel(false)) {
+        if (state == OPEN) {
+            state = CLOSING;
+        }
+        expediteWaitingRetry();
+    }
+
+    private void expediteWaitingRetry() {
+        PendingSignal waiting = retrying;
+        ScheduledFuture<?> task = retryTask;
+        if (waiting != null && !waiting.expedited && task != null && cancelled(task)) {
+            waiting.expedited = true;
             runDrain(0); // the cancelled retry owned drainScheduled; its drain runs now
+        }
+    }
+
+    private static boolean cancelled(ScheduledFuture<?> task) {
+        try {
+            return task.cancel(false);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            return false; // a user's executor whose futures fail: the retry keeps its time
         }
     }
 
@@ -306,7 +481,7 @@ public final class Dispatcher {
         }
         synchronized (idle) {
             long nowNanos = System.nanoTime();
-            long endNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(0, deadlineMillis - clock.millis()));
+            long endNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(0, deadlineMillis - now()));
             while (unfinished.get() > 0 && nowNanos < endNanos) {
                 TimeUnit.NANOSECONDS.timedWait(idle, endNanos - nowNanos);
                 nowNanos = System.nanoTime();
@@ -315,26 +490,92 @@ public final class Dispatcher {
         return unfinished.get() == 0;
     }
 
-    /** Aborts the call in flight and ends every signal still pending; used when close() runs out of time. */
-    public void abandon(String reason) {
-        closeDeadlineMillis = Math.min(closeDeadlineMillis, clock.millis());
-        transport.cancel();
-        PendingSignal waiting = retrying;
+    /**
+     * Closes the lane for good: from now on nothing is sent and a signal offered ends DROPPED at
+     * once. Aborts the send in flight, waits briefly for it to return, closes the transport and
+     * ends every signal still pending. Idempotent.
+     */
+    public void shutDown() {
+        state = CLOSED;
+        closeDeadlineMillis = Math.min(closeDeadlineMillis, now());
+        ScheduledFuture<?> waiting = retryTask;
         if (waiting != null) {
-            expire(waiting);
+            cancelled(waiting); // a shared executor then holds no task of a closed client
+        }
+        try {
+            transport.cancel();
+            awaitSendReturned();
+            transport.close();
+        } catch (Throwable t) {
+            warnings().unexpected.error("heartbeat-sdk could not close the transport for {}: {}", endpointName,
+                    Failures.describe(t));
+            if (t instanceof VirtualMachineError) {
+                throw (VirtualMachineError) t;
+            }
+        } finally {
+            sweep();
+            PendingSignal stuck = current;
+            if (stuck != null && !isDeliveryThread()) {
+                // Its send outlived the wait: it ends now, and its late answer is ignored.
+                finish(stuck, Outcome.FAILED, stuck.lastStatus, "client closed while an attempt was in flight");
+            }
+        }
+    }
+
+    /** Waits, briefly, until the signal in delivery has ended: its cancelled send returned and the drain ended it. */
+    private void awaitSendReturned() {
+        if (isDeliveryThread()) {
+            return;
+        }
+        boolean interrupted = false;
+        synchronized (idle) {
+            long endNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SEND_RETURN_WAIT_MILLIS);
+            for (long left; inDelivery() && (left = endNanos - System.nanoTime()) > 0; ) {
+                try {
+                    // Short waits: the drain ends the signal right after its send returns, without always notifying.
+                    TimeUnit.NANOSECONDS.timedWait(idle, Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean inDelivery() {
+        PendingSignal delivering = current;
+        return sending || (delivering != null && !delivering.isEnded());
+    }
+
+    /**
+     * Ends every signal waiting in this lane, except one whose send is under way: DROPPED or
+     * FAILED (with its last error) when closed, FAILED when the executor was stopped under it.
+     */
+    private void sweep() {
+        boolean executorStopped = state != CLOSED;
+        PendingSignal waiting = retrying;
+        if (waiting != null && waiting != current) {
+            retrying = null;
+            endSwept(waiting, executorStopped);
         }
         for (PendingSignal pending; (pending = queue.poll()) != null; ) {
-            finish(pending, Outcome.DROPPED, 0, reason);
+            endSwept(pending, executorStopped);
+        }
+    }
+
+    private void endSwept(PendingSignal pending, boolean executorStopped) {
+        if (executorStopped) {
+            finish(pending, Outcome.FAILED, pending.lastStatus, EXECUTOR_STOPPED);
+        } else {
+            expire(pending);
         }
     }
 
     /** True when called from inside a delivery (for example from a future's callback). */
     public boolean isDeliveryThread() {
         return Thread.currentThread() == drainThread;
-    }
-
-    /** Releases the transport's connections and threads. */
-    public void closeTransport() {
-        transport.close();
     }
 }

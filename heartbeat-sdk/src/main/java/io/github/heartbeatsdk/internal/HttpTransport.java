@@ -6,6 +6,7 @@ import io.github.heartbeatsdk.EndpointResponse;
 import io.github.heartbeatsdk.Signal;
 import okhttp3.Call;
 import okhttp3.Credentials;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -40,6 +41,7 @@ public final class HttpTransport implements Transport {
     private final HttpSettings settings;
     private final Clock clock;
     private OkHttpClient client;
+    private SharedOkHttp.Lease lease; // guarded by this, like client; null with the user's own client
     /**
      * The OkHttp request last built, and what it was built from. A burst of pings to one URL is
      * the same {@link EndpointRequest} again and again; rebuilding costs ~2 us and 1.5 KB each.
@@ -75,7 +77,7 @@ public final class HttpTransport implements Transport {
                 lastOkHttpRequest = toOkHttp(request);
                 lastRequest = request;
             }
-            call = client().newCall(lastOkHttpRequest);
+            call = client(lastOkHttpRequest.url()).newCall(lastOkHttpRequest);
         } catch (RuntimeException e) {
             return Attempt.rejected(0, "cannot send to " + Redactor.url(url) + ": "
                     + Redactor.scrub(e.toString(), url));
@@ -182,7 +184,8 @@ public final class HttpTransport implements Transport {
         static final String VALUE = "heartbeat-sdk/" + SdkVersion.VERSION;
     }
 
-    private synchronized OkHttpClient client() {
+    /** The client for requests to {@code url}'s backend, leased from {@link SharedOkHttp} on first use. */
+    private synchronized OkHttpClient client(HttpUrl url) {
         if (closed) {
             throw new IllegalStateException("transport closed");
         }
@@ -190,12 +193,14 @@ public final class HttpTransport implements Transport {
             if (settings.userClient != null) {
                 client = configure(((OkHttpClient) settings.userClient).newBuilder(), settings);
             } else {
-                client = SharedOkHttp.acquire(settings, new SharedOkHttp.Derivation() {
-                    @Override
-                    public OkHttpClient derive(OkHttpClient base) {
-                        return configure(base.newBuilder(), settings);
-                    }
-                });
+                lease = SharedOkHttp.acquire(settings, url.scheme() + "://" + url.host() + ":" + url.port(),
+                        new SharedOkHttp.Derivation() {
+                            @Override
+                            public OkHttpClient derive(OkHttpClient.Builder fromBase) {
+                                return configure(fromBase, settings);
+                            }
+                        });
+                client = lease.client;
             }
         }
         return client;
@@ -265,8 +270,9 @@ public final class HttpTransport implements Transport {
     public synchronized void close() {
         closed = true;
         cancel();
-        if (client != null && settings.userClient == null) {
-            SharedOkHttp.release(); // the last client to close closes the SDK's idle connections
+        if (lease != null) {
+            SharedOkHttp.release(lease); // the last holder closes that client's connections
+            lease = null;
         }
         client = null; // closed stops client() from taking it again
     }

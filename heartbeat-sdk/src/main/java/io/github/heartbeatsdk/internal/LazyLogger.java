@@ -1,13 +1,10 @@
 package io.github.heartbeatsdk.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An SLF4J logger looked up on first use. The first lookup in a JVM initialises SLF4J (tens of
+ * An SLF4J logger looked up on first use, or {@link StderrLog} when SLF4J's API is missing. The first lookup in a JVM initialises SLF4J (tens of
  * milliseconds); a static logger field would charge that to whoever first touches an SDK class,
  * often the caller of {@code build()}. Looked up lazily, it is paid by the first SDK thread that
  * logs: usually the delivery thread, or {@code close()} while signals are still pending.
@@ -25,15 +22,15 @@ public final class LazyLogger {
     private static final long MAX_WAIT_MILLIS = 5_000;
 
     private final Class<?> owner;
-    private volatile Logger logger;
+    private volatile SdkLog logger;
 
     public LazyLogger(Class<?> owner) {
         this.owner = owner;
     }
 
-    /** The logger, looked up now if it was not yet. */
-    public Logger get() {
-        Logger current = logger;
+    /** The logger, looked up now if it was not yet; never throws because of the logging library. */
+    public SdkLog get() {
+        SdkLog current = logger;
         if (current != null) {
             return current;
         }
@@ -44,13 +41,22 @@ public final class LazyLogger {
             Thread.currentThread().interrupt(); // not ours to swallow; look up without waiting
         }
         try {
-            current = LoggerFactory.getLogger(owner);
+            current = lookUp(owner);
             logger = current;
             return current;
         } finally {
             if (turn) {
                 FIRST_LOOKUP.unlock();
             }
+        }
+    }
+
+    /** SLF4J's logger for {@code owner}; without SLF4J's classes (a missing jar, a module not read), standard error. */
+    private static SdkLog lookUp(Class<?> owner) {
+        try {
+            return new Slf4jLog(org.slf4j.LoggerFactory.getLogger(owner));
+        } catch (LinkageError | RuntimeException e) {
+            return StderrLog.INSTANCE;
         }
     }
 }

@@ -3,14 +3,13 @@ package io.github.heartbeatsdk.internal;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.Signal;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
- * A signal waiting for delivery, and the future its caller holds. Extending the future saves
- * one allocation on the caller's thread per signal.
+ * A signal waiting for delivery, and the read-only stage its caller holds. Extending the stage
+ * saves one allocation on the caller's thread per signal.
  */
-public final class PendingSignal extends CompletableFuture<DeliveryResult> {
+public final class PendingSignal extends ResultFuture<DeliveryResult> {
     private static final AtomicIntegerFieldUpdater<PendingSignal> ENDED =
             AtomicIntegerFieldUpdater.newUpdater(PendingSignal.class, "ended");
 
@@ -19,6 +18,8 @@ public final class PendingSignal extends CompletableFuture<DeliveryResult> {
     final long deadlineMillis;
     /** Written and read only by the delivering thread; the executor orders its runs. */
     int attempts;
+    /** True once a waiting retry was brought forward because the client began closing; it happens once. */
+    boolean expedited;
     /** The last failed attempt's status and redacted error, kept for the final result. */
     int lastStatus;
     String lastError;

@@ -20,20 +20,41 @@ final class RateLimitedLog {
     }
 
     /** Logs {@code message} (with SLF4J {@code {}} arguments) at WARN unless one went out this period. */
-    synchronized void warn(String message, Object... args) {
-        long now = clock.millis();
-        if (now < nextAllowedMillis) {
-            suppressed++;
-            log.get().debug(message, args);
-            return;
-        }
-        nextAllowedMillis = now + periodMillis;
-        if (suppressed > 0) {
-            log.get().warn(message + " ({} similar warnings suppressed in the last {} s)",
-                    append(args, suppressed, periodMillis / 1000));
-            suppressed = 0;
-        } else {
-            log.get().warn(message, args);
+    void warn(String message, Object... args) {
+        write(false, message, args);
+    }
+
+    /** Logs {@code message} at ERROR unless one went out this period. */
+    void error(String message, Object... args) {
+        write(true, message, args);
+    }
+
+    /** Never throws short of a VirtualMachineError: its callers are ending a signal (the clock may be the user's). */
+    private synchronized void write(boolean error, String message, Object[] args) {
+        try {
+            long now = clock.millis();
+            if (now < nextAllowedMillis) {
+                suppressed++;
+                log.get().debug(message, args);
+                return;
+            }
+            nextAllowedMillis = now + periodMillis;
+            String line = message;
+            Object[] all = args;
+            if (suppressed > 0) {
+                line = message + " ({} similar warnings suppressed in the last {} s)";
+                all = append(args, suppressed, periodMillis / 1000);
+                suppressed = 0;
+            }
+            if (error) {
+                log.get().error(line, all);
+            } else {
+                log.get().warn(line, all);
+            }
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable ignored) {
+            // A clock that fails costs this line only.
         }
     }
 

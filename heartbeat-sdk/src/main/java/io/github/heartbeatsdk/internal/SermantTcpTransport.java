@@ -26,7 +26,10 @@ import java.time.Duration;
  * of stream means the backend closed it, and a fresh connection is opened. A write that still
  * fails on an old connection is sent once more on a fresh one. While the backend is down,
  * reconnects back off from 1 s, doubling up to 30 s with jitter; a successful write resets it.
- * Sockets are non-blocking so connect and write both have timeouts.
+ *
+ * <p>Connects never block: the transport starts one and answers "in progress", and the
+ * dispatcher polls it, so a backend that never answers a connect costs a shared executor
+ * microseconds per poll, not the connect timeout. Writes are non-blocking with a timeout.
  */
 public final class SermantTcpTransport implements Transport {
     /** First wait before reconnecting to a backend that is down. */
@@ -43,7 +46,15 @@ public final class SermantTcpTransport implements Transport {
     private final Clock clock;
     /** Immutable, so one serves every transport. */
     private static final Backoff RECONNECTS = new Backoff(RECONNECT_INITIAL_MILLIS, RECONNECT_CAP_MILLIS);
+    /** Between two polls of a connect under way: short at first, so a local backend's first beat is quick. */
+    private static final long MIN_CONNECT_POLL_MILLIS = 5;
+    private static final long MAX_CONNECT_POLL_MILLIS = 100;
     private volatile SocketChannel channel;
+    /** A connect under way, polled on each send until it completes or times out. */
+    private volatile SocketChannel connecting;
+    private long connectStartNanos;
+    /** True for a channel that has not carried a frame yet: a failed write on it is a failed connect. */
+    private boolean fresh;
     private int failedConnects;
     private long nextConnectMillis;
     private volatile boolean closed;
@@ -61,6 +72,12 @@ public final class SermantTcpTransport implements Transport {
         if (signal.kind() != SignalKind.BEAT || signal.instance() == null) {
             return Attempt.skipped(); // the Sermant protocol only knows heartbeats
         }
+        if (connecting != null) {
+            Attempt notConnected = finishConnecting();
+            if (notConnected != null) {
+                return notConnected;
+            }
+        }
         SocketChannel current = channel;
         if (current != null && !stillOpen(current)) {
             log.get().debug("sermant-backend {}:{} closed the connection; reconnecting", host, port);
@@ -72,60 +89,97 @@ public final class SermantTcpTransport implements Transport {
             return Attempt.notYet("sermant-backend " + host + ":" + port + " is down; next reconnect in "
                     + (nextConnectMillis - now) + " ms", nextConnectMillis - now);
         }
-        byte[] frame = SermantFrameEncoder.heartbeatFrame(SermantJson.heartbeatMessage(signal));
-        if (current != null) {
-            try {
-                write(current, frame);
-                return Attempt.delivered(0);
-            } catch (IOException e) {
-                log.get().debug("write to sermant-backend {}:{} failed on an old connection ({}); resending once", host, port,
-                        e.toString());
-                closeChannel();
+        if (current == null) {
+            Attempt notConnected = startConnecting();
+            if (notConnected != null) {
+                return notConnected;
             }
+            current = channel;
         }
-        return sendOnFreshConnection(frame);
-    }
-
-    /** Connects and writes; the caller has checked the reconnect backoff (a live channel means none runs). */
-    private Attempt sendOnFreshConnection(byte[] frame) {
+        byte[] frame = SermantFrameEncoder.heartbeatFrame(SermantJson.heartbeatMessage(signal));
+        boolean wasFresh = fresh;
+        fresh = false;
         try {
-            SocketChannel fresh = connect();
-            channel = fresh;
-            if (closed) {
-                closeChannel();
-                return Attempt.retryable(0, "transport closed", -1);
-            }
-            write(fresh, frame);
+            write(current, frame);
             failedConnects = 0;
             nextConnectMillis = 0;
             return Attempt.delivered(0);
         } catch (IOException e) {
             closeChannel();
-            long wait = RECONNECTS.delayMillis(++failedConnects);
-            nextConnectMillis = clock.millis() + wait;
-            return Attempt.retryable(0, "sermant-backend " + host + ":" + port + ": " + e, wait);
+            if (!wasFresh) {
+                // An old connection the backend dropped without our noticing: one more try, on a new one.
+                log.get().debug("write to sermant-backend {}:{} failed on an old connection ({}); reconnecting", host, port,
+                        e.toString());
+                Attempt notConnected = startConnecting();
+                return notConnected != null ? notConnected : Attempt.inProgress("reconnected to sermant-backend "
+                        + host + ":" + port, 1);
+            }
+            return connectFailed(e);
         }
     }
 
-    private SocketChannel connect() throws IOException {
-        SocketChannel fresh = SocketChannel.open();
+    /**
+     * Opens a connection without waiting for it: a backend that never answers a connect must not
+     * hold the delivery thread, which may be an executor shared with other clients. Returns null
+     * when the connect completed at once (the channel is ready to write), else an in-progress
+     * attempt (the dispatcher asks again shortly) or the failure.
+     */
+    private Attempt startConnecting() {
+        SocketChannel opened;
+        synchronized (this) {
+            if (closed) {
+                return Attempt.retryable(0, "transport closed", -1);
+            }
+            try {
+                opened = SocketChannel.open();
+            } catch (IOException e) {
+                return connectFailed(e);
+            }
+            connecting = opened;
+        }
+        connectStartNanos = System.nanoTime();
         try {
-            fresh.configureBlocking(false);
-            fresh.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            fresh.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            opened.configureBlocking(false);
+            opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            opened.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
             InetSocketAddress address = new InetSocketAddress(host, port);
             if (address.isUnresolved()) {
                 throw new UnknownHostException(host);
             }
-            if (!fresh.connect(address) && !awaitReady(fresh, SelectionKey.OP_CONNECT, connectTimeoutMillis)) {
+            opened.connect(address);
+        } catch (IOException | UnresolvedAddressException | SecurityException e) {
+            closeConnecting();
+            return connectFailed(e instanceof IOException ? (IOException) e : new IOException(e.toString()));
+        }
+        return finishConnecting();
+    }
+
+    /** Null once the connect under way has completed (the channel is ready to write), else what to tell the dispatcher. */
+    private Attempt finishConnecting() {
+        SocketChannel pending = connecting;
+        try {
+            if (pending.finishConnect()) {
+                connecting = null;
+                channel = pending;
+                fresh = true;
+                return null;
+            }
+            long elapsedMillis = (System.nanoTime() - connectStartNanos) / 1_000_000L;
+            if (elapsedMillis >= connectTimeoutMillis) {
                 throw new SocketTimeoutException("connect timed out after " + connectTimeoutMillis + " ms");
             }
-            fresh.finishConnect();
-            return fresh;
-        } catch (IOException | UnresolvedAddressException | SecurityException e) {
-            fresh.close();
-            throw e instanceof IOException ? (IOException) e : new IOException(e.toString());
+            long poll = Math.min(MAX_CONNECT_POLL_MILLIS, Math.max(MIN_CONNECT_POLL_MILLIS, elapsedMillis / 2));
+            return Attempt.inProgress("connecting to sermant-backend " + host + ":" + port, poll);
+        } catch (IOException e) {
+            closeConnecting();
+            return connectFailed(e);
         }
+    }
+
+    private Attempt connectFailed(IOException e) {
+        long wait = RECONNECTS.delayMillis(++failedConnects);
+        nextConnectMillis = clock.millis() + wait;
+        return Attempt.retryable(0, "sermant-backend " + host + ":" + port + ": " + e, wait);
     }
 
     private void write(SocketChannel target, byte[] frame) throws IOException {
@@ -163,9 +217,19 @@ public final class SermantTcpTransport implements Transport {
     private void closeChannel() {
         SocketChannel current = channel;
         channel = null;
-        if (current != null) {
+        closeQuietly(current);
+    }
+
+    private void closeConnecting() {
+        SocketChannel pending = connecting;
+        connecting = null;
+        closeQuietly(pending);
+    }
+
+    private static void closeQuietly(SocketChannel target) {
+        if (target != null) {
             try {
-                current.close();
+                target.close();
             } catch (IOException e) {
                 // Nothing left to do with a socket we are discarding.
             }
@@ -180,12 +244,14 @@ public final class SermantTcpTransport implements Transport {
     @Override
     public void cancel() {
         closeChannel();
+        closeConnecting();
     }
 
+    /** Closes the connection and any connect under way; once it returns, no socket is opened again. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
-        closeChannel();
+        cancel();
     }
 
     @Override

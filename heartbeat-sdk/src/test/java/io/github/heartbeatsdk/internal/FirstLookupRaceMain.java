@@ -1,6 +1,5 @@
 package io.github.heartbeatsdk.internal;
 
-import org.slf4j.Logger;
 import org.slf4j.helpers.SubstituteLogger;
 
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +19,7 @@ public final class FirstLookupRaceMain {
                 ConfigKeys.class, SermantTcpTransport.class, RateLimitedLog.class, LazyLogger.class};
         final CyclicBarrier start = new CyclicBarrier(owners.length);
         final CountDownLatch done = new CountDownLatch(owners.length);
-        final Logger[] found = new Logger[owners.length];
+        final SdkLog[] found = new SdkLog[owners.length];
         for (int i = 0; i < owners.length; i++) {
             final int n = i;
             new Thread(new Runnable() {
@@ -41,8 +40,8 @@ public final class FirstLookupRaceMain {
         if (!done.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("threads did not finish");
         }
-        for (Logger logger : found) {
-            System.out.println("logger " + (logger instanceof SubstituteLogger ? "substitute" : "real"));
+        for (SdkLog logger : found) {
+            System.out.println("logger " + (((Slf4jLog) logger).slf4j() instanceof SubstituteLogger ? "substitute" : "real"));
         }
     }
 }
