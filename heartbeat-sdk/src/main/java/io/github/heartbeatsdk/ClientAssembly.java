@@ -73,7 +73,8 @@ final class ClientAssembly {
             http = http.withTls(b.sslSocketFactory, b.trustManager);
         }
         int capacity = b.queueCapacity != null ? b.queueCapacity : from.queueCapacity();
-        Deliveries deliveries = enabled ? deliveries(settings, http, capacity, b.executor)
+        long maxBytes = b.maxQueuedBytes != null ? b.maxQueuedBytes : HeartbeatClient.Builder.DEFAULT_MAX_QUEUED_BYTES;
+        Deliveries deliveries = enabled ? deliveries(settings, http, capacity, maxBytes, b.executor)
                 : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
         HeartbeatClient client = new HeartbeatClient(settings, deliveries);
         for (Map.Entry<String, Map<String, String>> plugin : from.extInfo().entrySet()) {
@@ -101,7 +102,7 @@ final class ClientAssembly {
         }
     }
 
-    private static Deliveries deliveries(ClientSettings settings, HttpSettings http, int capacity,
+    private static Deliveries deliveries(ClientSettings settings, HttpSettings http, int capacity, long maxBytes,
                                          ScheduledExecutorService executor) {
         List<Dispatcher> lanes = new ArrayList<Dispatcher>();
         List<ScheduledExecutorService> owned = new ArrayList<ScheduledExecutorService>();
@@ -114,7 +115,7 @@ final class ClientAssembly {
             // One endpoint: its name is the client's, one String rather than two equal ones per client.
             String name = settings.endpoints.size() == 1 ? settings.endpointName : ClientSettings.nameOf(endpoint);
             lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor,
-                    settings.clock, BACKOFF, capacity, settings.stats, name, settings.listener));
+                    settings.clock, BACKOFF, capacity, maxBytes, settings.stats, name, settings.listener));
         }
         return new Deliveries(lanes, owned);
     }

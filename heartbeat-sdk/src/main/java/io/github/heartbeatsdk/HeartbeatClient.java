@@ -345,6 +345,10 @@ public final class HeartbeatClient implements AutoCloseable {
         public static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(5);
         /** Default {@link #queueCapacity}: 10 000 signals. */
         public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+        /** Default {@link #maxQueuedBytes}: 8 MiB per endpoint. */
+        public static final long DEFAULT_MAX_QUEUED_BYTES = 8L * 1024 * 1024;
+        /** The smallest {@link #maxQueuedBytes} accepted: 1 MiB, room for the largest job signal several times over. */
+        public static final long MIN_MAX_QUEUED_BYTES = 1024L * 1024;
         /** Default {@link #interval}: 30 s, the value in Sermant's shipped config.properties. */
         public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
         /** The shortest {@link #interval} accepted: 1 s. */
@@ -359,6 +363,7 @@ public final class HeartbeatClient implements AutoCloseable {
         Duration retryDeadline;
         Duration flushTimeout;
         Integer queueCapacity;
+        Long maxQueuedBytes;
         Boolean shutdownHook;
         ScheduledExecutorService executor;
         Object httpClient;
@@ -545,6 +550,22 @@ public final class HeartbeatClient implements AutoCloseable {
                 throw new IllegalArgumentException("queueCapacity must be >= 1, got " + capacity);
             }
             this.queueCapacity = once("queueCapacity", this.queueCapacity, capacity);
+            return this;
+        }
+
+        /**
+         * How many bytes waiting signals may keep, per endpoint, on top of {@link #queueCapacity}.
+         * Default 8 MiB; at least 1 MiB. A signal counts its texts (a job's log or failure message,
+         * up to {@value JobRun#MAX_MESSAGE_BYTES} UTF-8 bytes kept) at two bytes per character,
+         * plus 256 bytes; a ping costs 256. Past the budget the same drop policy applies: the oldest
+         * periodic beat first, then one-shot signals, a job's end signal last, each counted DROPPED.
+         * Endpoints of a fan-out share the signals, so the memory is not multiplied.
+         */
+        public Builder maxQueuedBytes(long bytes) {
+            if (bytes < MIN_MAX_QUEUED_BYTES) {
+                throw new IllegalArgumentException("maxQueuedBytes must be >= " + MIN_MAX_QUEUED_BYTES + " (1 MiB), got " + bytes);
+            }
+            this.maxQueuedBytes = once("maxQueuedBytes", this.maxQueuedBytes, bytes);
             return this;
         }
 

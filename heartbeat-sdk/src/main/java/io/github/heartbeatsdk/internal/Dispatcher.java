@@ -78,17 +78,20 @@ public final class Dispatcher {
     private volatile long closeDeadlineMillis = Long.MAX_VALUE;
 
     /**
+     * @param queueCapacity how many signals may wait
+     * @param maxQueuedBytes how many bytes (estimated, see {@link PendingSignal#weight}) waiting signals may keep
      * @param endpointName a redacted name for log lines and results
      * @param listener told how each delivery ended, or null
      */
     public Dispatcher(Transport transport, ScheduledExecutorService executor, Clock clock, Backoff backoff,
-                      int queueCapacity, DeliveryStats stats, String endpointName, HeartbeatListener listener) {
+                      int queueCapacity, long maxQueuedBytes, DeliveryStats stats, String endpointName,
+                      HeartbeatListener listener) {
         this.listener = listener;
         this.transport = transport;
         this.executor = executor;
         this.clock = clock;
         this.backoff = backoff;
-        this.queue = new SignalQueue(queueCapacity);
+        this.queue = new SignalQueue(queueCapacity, maxQueuedBytes);
         this.stats = stats;
         this.endpointName = endpointName;
     }
@@ -106,10 +109,14 @@ public final class Dispatcher {
             finish(pending, Outcome.DROPPED, 0, CLOSED_REASON);
             return pending;
         }
-        PendingSignal dropped = queue.offer(pending);
         try {
-            if (dropped != null) {
-                finish(dropped, Outcome.DROPPED, 0, "queue full: dropped to make room for newer signals");
+            for (PendingSignal dropped; (dropped = queue.offer(pending)) != null; ) {
+                finish(dropped, Outcome.DROPPED, 0, dropped == pending
+                        ? "queue full (queueCapacity or maxQueuedBytes): no room for this signal"
+                        : "queue full: dropped to make room for newer signals");
+                if (dropped == pending) {
+                    break;
+                }
             }
         } finally {
             if (state == CLOSED) {

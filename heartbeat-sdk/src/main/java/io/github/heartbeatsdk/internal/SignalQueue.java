@@ -4,32 +4,38 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 
 /**
- * A bounded FIFO of pending signals. When full, it makes room by dropping the oldest signal of
- * the lowest drop class present (periodic beats first, then one-shot signals, job ends last);
- * a new signal whose class is lower than everything queued is itself the one dropped.
+ * A FIFO of pending signals bounded in count and in bytes ({@link PendingSignal#weight}). When a
+ * newcomer does not fit, room is made by dropping the oldest signal of the lowest drop class
+ * present (periodic beats first, then one-shot signals, job ends last); a newcomer whose class is
+ * lower than everything queued is itself the one dropped.
  */
 final class SignalQueue {
     private final int capacity;
+    private final long maxBytes;
+    private long bytes;
     /** Starts small (it grows as needed): most clients hold a signal or two at a time. */
     private final ArrayDeque<PendingSignal> items = new ArrayDeque<PendingSignal>(4);
     private final int[] countByClass = new int[3];
 
-    SignalQueue(int capacity) {
+    SignalQueue(int capacity, long maxBytes) {
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
     }
 
-    /** Adds {@code signal}; returns the signal dropped to make room (maybe {@code signal}), or null. */
+    /**
+     * Adds {@code signal} if it fits, and returns null. Else makes room by one step: returns the
+     * signal dropped (removed from the queue) and the caller offers {@code signal} again; or
+     * returns {@code signal} itself when nothing queued ranks below it, and it is not added.
+     */
     synchronized PendingSignal offer(PendingSignal signal) {
-        PendingSignal dropped = null;
-        if (items.size() >= capacity) {
-            dropped = removeOldestOfLowestClass(signal.dropClass());
-            if (dropped == null) {
-                return signal;
-            }
+        if (items.size() < capacity && bytes + signal.weight <= maxBytes) {
+            items.addLast(signal);
+            countByClass[signal.dropClass()]++;
+            bytes += signal.weight;
+            return null;
         }
-        items.addLast(signal);
-        countByClass[signal.dropClass()]++;
-        return dropped;
+        PendingSignal dropped = removeOldestOfLowestClass(signal.dropClass());
+        return dropped != null ? dropped : signal;
     }
 
     /** Removes and returns the oldest signal, or null when empty. */
@@ -37,8 +43,14 @@ final class SignalQueue {
         PendingSignal head = items.pollFirst();
         if (head != null) {
             countByClass[head.dropClass()]--;
+            bytes -= head.weight;
         }
         return head;
+    }
+
+    /** The queued signals' estimated bytes. */
+    synchronized long bytes() {
+        return bytes;
     }
 
     synchronized boolean isEmpty() {
@@ -59,6 +71,7 @@ final class SignalQueue {
                 if (candidate.dropClass() == dropClass) {
                     it.remove();
                     countByClass[dropClass]--;
+                    bytes -= candidate.weight;
                     return candidate;
                 }
             }

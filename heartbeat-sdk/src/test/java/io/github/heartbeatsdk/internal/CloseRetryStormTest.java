@@ -57,7 +57,7 @@ class CloseRetryStormTest {
                 http.close();
             }
         };
-        return new Dispatcher(timed, scheduler, clock, new Backoff(1_000, 30_000), 100, new DeliveryStats(),
+        return new Dispatcher(timed, scheduler, clock, new Backoff(1_000, 30_000), 100, Long.MAX_VALUE, new DeliveryStats(),
                 "storm", null);
     }
 

@@ -94,7 +94,7 @@ class DispatcherDrainedTest {
         };
         ScheduledThreadPoolExecutor twoThreads = new ScheduledThreadPoolExecutor(2);
         try {
-            new Dispatcher(transport, twoThreads, Clock.systemUTC(), new Backoff(1, 1), 10, new DeliveryStats(),
+            new Dispatcher(transport, twoThreads, Clock.systemUTC(), new Backoff(1, 1), 10, Long.MAX_VALUE, new DeliveryStats(),
                     "test", null).submit(Signal.ping(1), Long.MAX_VALUE).get(10, TimeUnit.SECONDS);
             assertEquals(0, overlaps.get(), "a send ran while the previous drain was still letting go");
         } finally {
@@ -104,7 +104,7 @@ class DispatcherDrainedTest {
     }
 
     private Dispatcher dispatcher(Transport transport, Backoff backoff) {
-        return new Dispatcher(transport, executor, Clock.systemUTC(), backoff, 10, new DeliveryStats(), "test", null);
+        return new Dispatcher(transport, executor, Clock.systemUTC(), backoff, 10, Long.MAX_VALUE, new DeliveryStats(), "test", null);
     }
 
     /** Records sends and drained() calls in order; each test scripts the answers. */

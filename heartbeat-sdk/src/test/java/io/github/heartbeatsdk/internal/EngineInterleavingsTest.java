@@ -90,7 +90,7 @@ class EngineInterleavingsTest {
                 RandomTransport transport = new RandomTransport(random);
                 transports.add(transport);
                 lanes.add(new Dispatcher(transport, scheduler, clock, new Backoff(1_000, 30_000),
-                        1 + random.nextInt(4), stats, "lane-" + i, listener));
+                        1 + random.nextInt(4), random.nextBoolean() ? Long.MAX_VALUE : 1_000, stats, "lane-" + i, listener));
             }
             deliveries = new Deliveries(lanes, Collections.emptyList());
             beats = new BeatScheduler(clock, deliveries.lanes(), stats, 1_000, (now, last) -> Signal.beat(now));

@@ -28,11 +28,21 @@ class SignalQueueTest {
     }
 
     private static SignalQueue queueOf(int capacity, PendingSignal... signals) {
-        SignalQueue queue = new SignalQueue(capacity);
+        SignalQueue queue = new SignalQueue(capacity, Long.MAX_VALUE);
         for (PendingSignal signal : signals) {
-            assertNull(queue.offer(signal), "room for " + signal.signal());
+            assertNull(offer(queue, signal), "room for " + signal.signal());
         }
         return queue;
+    }
+
+    /** Offers as the dispatcher does, until the signal is in or is itself the one dropped; returns the first dropped. */
+    private static PendingSignal offer(SignalQueue queue, PendingSignal signal) {
+        PendingSignal first = queue.offer(signal);
+        for (PendingSignal dropped = first; dropped != null && dropped != signal; ) {
+            dropped = queue.offer(signal);
+            assertTrue(dropped == null || dropped == signal || first.dropClass() <= dropped.dropClass());
+        }
+        return first;
     }
 
     private static void assertPollsInOrder(SignalQueue queue, PendingSignal... expected) {
@@ -44,7 +54,7 @@ class SignalQueueTest {
 
     @Test
     void newQueueIsEmpty() {
-        SignalQueue queue = new SignalQueue(3);
+        SignalQueue queue = new SignalQueue(3, Long.MAX_VALUE);
 
         assertTrue(queue.isEmpty());
         assertEquals(0, queue.size());
@@ -77,7 +87,7 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(3, ping, oldBeat, newBeat);
 
         PendingSignal start = job(SignalKind.START);
-        assertSame(oldBeat, queue.offer(start));
+        assertSame(oldBeat, offer(queue, start));
 
         assertEquals(3, queue.size());
         assertPollsInOrder(queue, ping, newBeat, start);
@@ -91,7 +101,7 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(3, oldBeat, ping, newerBeat);
 
         PendingSignal newest = beat();
-        assertSame(oldBeat, queue.offer(newest));
+        assertSame(oldBeat, offer(queue, newest));
 
         assertPollsInOrder(queue, ping, newerBeat, newest);
     }
@@ -104,7 +114,7 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(3, success, ping, log);
 
         PendingSignal fail = job(SignalKind.FAIL);
-        assertSame(ping, queue.offer(fail));
+        assertSame(ping, offer(queue, fail));
 
         assertPollsInOrder(queue, success, log, fail);
     }
@@ -117,11 +127,11 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(3, start, log, ping);
 
         PendingSignal first = ping();
-        assertSame(start, queue.offer(first));
+        assertSame(start, offer(queue, first));
         PendingSignal second = job(SignalKind.START);
-        assertSame(log, queue.offer(second));
+        assertSame(log, offer(queue, second));
         PendingSignal third = job(SignalKind.LOG);
-        assertSame(ping, queue.offer(third));
+        assertSame(ping, offer(queue, third));
 
         assertPollsInOrder(queue, first, second, third);
     }
@@ -133,9 +143,9 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(2, success, fail);
 
         PendingSignal exit = job(SignalKind.EXIT);
-        assertSame(success, queue.offer(exit));
+        assertSame(success, offer(queue, exit));
         PendingSignal success2 = job(SignalKind.SUCCESS);
-        assertSame(fail, queue.offer(success2));
+        assertSame(fail, offer(queue, success2));
 
         assertPollsInOrder(queue, exit, success2);
     }
@@ -147,7 +157,7 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(2, ping, exit);
 
         PendingSignal beat = beat();
-        assertSame(beat, queue.offer(beat));
+        assertSame(beat, offer(queue, beat));
 
         assertEquals(2, queue.size());
         assertPollsInOrder(queue, ping, exit);
@@ -160,7 +170,7 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(2, success, fail);
 
         for (PendingSignal newcomer : new PendingSignal[] {ping(), job(SignalKind.START), job(SignalKind.LOG)}) {
-            assertSame(newcomer, queue.offer(newcomer), newcomer.signal() + " is dropped");
+            assertSame(newcomer, offer(queue, newcomer), newcomer.signal() + " is dropped");
         }
 
         assertPollsInOrder(queue, success, fail);
@@ -174,11 +184,11 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(3, ping, beat, success);
 
         PendingSignal exit1 = job(SignalKind.EXIT);
-        assertSame(beat, queue.offer(exit1), "the beat goes first");
+        assertSame(beat, offer(queue, exit1), "the beat goes first");
         PendingSignal exit2 = job(SignalKind.EXIT);
-        assertSame(ping, queue.offer(exit2), "then the one-shot signal");
+        assertSame(ping, offer(queue, exit2), "then the one-shot signal");
         PendingSignal exit3 = job(SignalKind.EXIT);
-        assertSame(success, queue.offer(exit3), "then the oldest job end");
+        assertSame(success, offer(queue, exit3), "then the oldest job end");
 
         assertPollsInOrder(queue, exit1, exit2, exit3);
     }
@@ -189,9 +199,9 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(1, ping);
 
         PendingSignal beat = beat();
-        assertSame(beat, queue.offer(beat), "full of a higher class");
+        assertSame(beat, offer(queue, beat), "full of a higher class");
         assertSame(ping, queue.poll());
-        assertNull(queue.offer(beat), "room after poll");
+        assertNull(offer(queue, beat), "room after poll");
 
         assertPollsInOrder(queue, beat);
     }
@@ -204,11 +214,47 @@ class SignalQueueTest {
         SignalQueue queue = queueOf(2, beat, ping);
         assertSame(beat, queue.poll());
         PendingSignal success = job(SignalKind.SUCCESS);
-        assertNull(queue.offer(success));
+        assertNull(offer(queue, success));
 
         PendingSignal newBeat = beat();
-        assertSame(newBeat, queue.offer(newBeat), "no beat queued, so the newcomer beat is dropped");
+        assertSame(newBeat, offer(queue, newBeat), "no beat queued, so the newcomer beat is dropped");
 
         assertPollsInOrder(queue, ping, success);
+    }
+
+    @Test
+    void theByteBudgetDropsByTheSamePolicyAndCountsWhatLeaves() {
+        PendingSignal beat = beat();
+        PendingSignal log = new PendingSignal(Signal.job(SignalKind.LOG, time++, "job", "run-1", -1, -1,
+                new String(new char[1_000])), Long.MAX_VALUE);
+        PendingSignal end = job(SignalKind.SUCCESS);
+        long budget = beat.weight + log.weight + end.weight;
+        SignalQueue queue = new SignalQueue(100, budget);
+        assertNull(queue.offer(beat));
+        assertNull(queue.offer(log));
+        assertNull(queue.offer(end));
+        assertEquals(budget, queue.bytes());
+
+        PendingSignal bigLog = new PendingSignal(Signal.job(SignalKind.LOG, time++, "job", "run-1", -1, -1,
+                new String(new char[1_100])), Long.MAX_VALUE);
+        assertSame(beat, queue.offer(bigLog), "the beat goes first");
+        assertSame(log, queue.offer(bigLog), "then the older log, to make room in bytes");
+        assertNull(queue.offer(bigLog));
+        assertEquals(end.weight + bigLog.weight, queue.bytes());
+        assertPollsInOrder(queue, end, bigLog);
+        assertEquals(0, queue.bytes());
+    }
+
+    @Test
+    void aNewcomerOutrankingNothingIsItselfDroppedAndTheQueueKeepsItsBytes() {
+        PendingSignal end = job(SignalKind.FAIL);
+        SignalQueue queue = new SignalQueue(100, end.weight);
+        assertNull(queue.offer(end));
+        PendingSignal log = new PendingSignal(Signal.job(SignalKind.LOG, time++, "job", "run-1", -1, -1, "text"),
+                Long.MAX_VALUE);
+
+        assertSame(log, queue.offer(log));
+        assertEquals(end.weight, queue.bytes());
+        assertPollsInOrder(queue, end);
     }
 }
