@@ -2,9 +2,9 @@ package io.github.heartbeatsdk.examples;
 
 import io.github.heartbeatsdk.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
-import io.github.heartbeatsdk.examples.receiver.DemoReceiver;
-import io.github.heartbeatsdk.examples.receiver.InstanceView;
-import io.github.heartbeatsdk.examples.receiver.ReceiverState;
+import io.github.heartbeatsdk.demo.DemoReceiver;
+import io.github.heartbeatsdk.demo.InstanceView;
+import io.github.heartbeatsdk.demo.ReceiverState;
 
 import java.time.Duration;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.github.heartbeatsdk.examples;
 
-import io.github.heartbeatsdk.examples.receiver.DemoReceiver;
+import io.github.heartbeatsdk.demo.DemoReceiver;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

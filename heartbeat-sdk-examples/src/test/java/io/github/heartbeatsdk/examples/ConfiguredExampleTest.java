@@ -2,8 +2,8 @@ package io.github.heartbeatsdk.examples;
 
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HeartbeatConfig;
-import io.github.heartbeatsdk.examples.receiver.DemoReceiver;
-import io.github.heartbeatsdk.examples.receiver.InstanceView;
+import io.github.heartbeatsdk.demo.DemoReceiver;
+import io.github.heartbeatsdk.demo.InstanceView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

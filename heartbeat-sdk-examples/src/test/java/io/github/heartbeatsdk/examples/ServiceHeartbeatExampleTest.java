@@ -1,11 +1,11 @@
 package io.github.heartbeatsdk.examples;
 
 import io.github.heartbeatsdk.SignalKind;
-import io.github.heartbeatsdk.examples.receiver.DemoReceiver;
-import io.github.heartbeatsdk.examples.receiver.Heartbeat;
-import io.github.heartbeatsdk.examples.receiver.InstanceView;
-import io.github.heartbeatsdk.examples.receiver.ReceivedSignal;
-import io.github.heartbeatsdk.examples.receiver.ReceiverState;
+import io.github.heartbeatsdk.demo.DemoReceiver;
+import io.github.heartbeatsdk.demo.Heartbeat;
+import io.github.heartbeatsdk.demo.InstanceView;
+import io.github.heartbeatsdk.demo.ReceivedSignal;
+import io.github.heartbeatsdk.demo.ReceiverState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.RecordingEndpoint;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.SignalKind;
-import io.github.heartbeatsdk.examples.receiver.CheckView;
-import io.github.heartbeatsdk.examples.receiver.DemoReceiver;
-import io.github.heartbeatsdk.examples.receiver.ReceivedSignal;
+import io.github.heartbeatsdk.demo.CheckView;
+import io.github.heartbeatsdk.demo.DemoReceiver;
+import io.github.heartbeatsdk.demo.ReceivedSignal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

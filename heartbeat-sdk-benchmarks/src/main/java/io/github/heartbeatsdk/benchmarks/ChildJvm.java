@@ -1,0 +1,110 @@
+package io.github.heartbeatsdk.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts mains in fresh JVMs with this JVM's java and class path ({@code java -cp <class path>}),
+ * so children load exactly what the benchmark was built with. Standard output goes to a temporary
+ * file and is returned; standard error, and a copy of the output, go to {@code children.log}.
+ */
+final class ChildJvm {
+    private final String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    private final String classPath = System.getProperty("java.class.path");
+    private final Path log;
+
+    ChildJvm(Path log) {
+        this.log = log;
+    }
+
+    /** Starts {@code main} and returns at once. */
+    Running start(Class<?> main, List<String> jvmArgs, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaBin);
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(main.getName());
+        command.addAll(args);
+        File stdout = File.createTempFile("bench-", ".out");
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return new Running(process, stdout, main.getSimpleName() + " " + args);
+    }
+
+    /** Runs {@code main} to its end; returns its standard output, or throws when it failed. */
+    String run(Class<?> main, List<String> jvmArgs, List<String> args) throws Exception {
+        return start(main, jvmArgs, args).finish();
+    }
+
+    /** The {@code RESULT key=value} lines of a child's output. */
+    static Map<String, String> parse(String output) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("RESULT ")) {
+                int eq = line.indexOf('=');
+                values.put(line.substring(7, eq), line.substring(eq + 1).trim());
+            }
+        }
+        return values;
+    }
+
+    /** A child JVM that may still be running. */
+    final class Running {
+        private final Process process;
+        private final File stdout;
+        private final String label;
+
+        Running(Process process, File stdout, String label) {
+            this.process = process;
+            this.stdout = stdout;
+            this.label = label;
+        }
+
+        /** Waits until the child has printed {@code RESULT key=...} (or ended), at most {@code seconds}. */
+        void awaitResult(String key, int seconds) throws Exception {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end) {
+                if (parse(read()).containsKey(key) || !process.isAlive()) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        private String read() throws IOException {
+            return new String(Files.readAllBytes(stdout.toPath()), StandardCharsets.UTF_8);
+        }
+
+        /** Waits for the end (at most 5 minutes) and returns the standard output. */
+        String finish() throws Exception {
+            try {
+                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(label + " did not finish in 5 minutes");
+                }
+                String text = read();
+                Files.write(log, ("== " + label + " exit " + process.exitValue() + "\n" + text)
+                        .getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                if (process.exitValue() != 0) {
+                    throw new IllegalStateException(label + " exited with " + process.exitValue() + "; see " + log);
+                }
+                return text;
+            } finally {
+                Files.deleteIfExists(stdout.toPath());
+            }
+        }
+    }
+}
