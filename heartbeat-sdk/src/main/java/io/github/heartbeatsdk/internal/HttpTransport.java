@@ -6,6 +6,7 @@ import io.github.heartbeatsdk.EndpointResponse;
 import io.github.heartbeatsdk.Signal;
 import okhttp3.Call;
 import okhttp3.Credentials;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -14,6 +15,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpTransport implements Transport {
     /** Response bodies are read up to this many bytes (so the connection can be reused), never more. */
     static final long MAX_RESPONSE_BYTES = 8 * 1024;
+    /** Where {@link HideRetryAfter} keeps a response's {@code Retry-After}. */
+    static final String RETRY_AFTER = "Heartbeat-Sdk-Retry-After";
     private static final LazyLogger log = new LazyLogger(HttpTransport.class);
 
     private final Endpoint endpoint;
@@ -82,16 +86,9 @@ public final class HttpTransport implements Transport {
         }
         inFlight = call;
         try (Response response = call.execute()) {
-            try {
-                if (!drainBounded(response.body())) {
-                    // Closing would read the rest to reuse the connection; cancelling drops it unread.
-                    call.cancel();
-                }
-            } catch (IOException bodyFailed) {
-                if (response.isSuccessful()) {
-                    return Attempt.delivered(response.code()); // the backend said yes; its body does not matter
-                }
-                throw bodyFailed;
+            if (!drainBounded(response.body())) {
+                // Closing would read the rest to reuse the connection; cancelling drops it unread.
+                call.cancel();
             }
             tellEndpoint(response);
             return classify(response, url);
@@ -100,9 +97,9 @@ public final class HttpTransport implements Transport {
             return Attempt.rejected(0, "HTTP call to " + Redactor.url(url) + " failed: " + e.getClass().getName());
         } catch (IOException e) {
             String error = Redactor.scrub(describe(e), url) + " (" + Redactor.url(url) + ")";
-            if (isUntrustedServer(e)) {
-                return Attempt.rejected(0, "TLS: the server's certificate is not trusted or does not match its host; "
-                        + "supply its CA with sslSocketFactory(...) or httpClient(...): " + error);
+            String misconfigured = tlsMisconfiguration(e);
+            if (misconfigured != null) {
+                return Attempt.rejected(0, "TLS: " + misconfigured + ": " + error);
             }
             return Attempt.retryable(0, error, -1);
         } finally {
@@ -120,7 +117,7 @@ public final class HttpTransport implements Transport {
 
                 @Override
                 public String header(String name) {
-                    return response.header(name);
+                    return "Retry-After".equalsIgnoreCase(name) ? retryAfter(response) : response.header(name);
                 }
             });
         } catch (RuntimeException e) {
@@ -135,10 +132,10 @@ public final class HttpTransport implements Transport {
         }
         String error = "HTTP " + code + " from " + Redactor.url(url);
         if (code == 408 || code == 429 || code >= 500) {
-            return Attempt.retryable(code, error, RetryAfter.parseMillis(response.header("Retry-After"), clock.millis()));
+            return Attempt.retryable(code, error, RetryAfter.parseMillis(retryAfter(response), clock.millis()));
         }
         if (code >= 300 && code < 400) {
-            return Attempt.rejected(code, error + " (redirect not followed)");
+            return Attempt.rejected(code, error + " (redirect not followed: point the endpoint at the URL it redirects to)");
         }
         return Attempt.rejected(code, error);
     }
@@ -161,20 +158,25 @@ public final class HttpTransport implements Transport {
 
     /**
      * Reads a small body to its end so the connection can be reused; returns false when the body
-     * is longer than {@link #MAX_RESPONSE_BYTES}, which is then never read further.
+     * is longer than {@link #MAX_RESPONSE_BYTES}, which is then never read further, or breaks off.
+     * The status line decides the outcome: a 404 whose body is cut short is still a 404.
      */
-    private static boolean drainBounded(ResponseBody body) throws IOException {
-        BufferedSource source = body.source();
-        long remaining = MAX_RESPONSE_BYTES;
-        while (remaining > 0) {
-            if (!source.request(1)) {
-                return true;
+    private static boolean drainBounded(ResponseBody body) {
+        try {
+            BufferedSource source = body.source();
+            long remaining = MAX_RESPONSE_BYTES;
+            while (remaining > 0) {
+                if (!source.request(1)) {
+                    return true;
+                }
+                long skip = Math.min(remaining, source.getBuffer().size());
+                source.skip(skip);
+                remaining -= skip;
             }
-            long skip = Math.min(remaining, source.getBuffer().size());
-            source.skip(skip);
-            remaining -= skip;
+            return source.exhausted();
+        } catch (IOException cutShort) {
+            return false;
         }
-        return source.exhausted();
     }
 
     /** Read on first delivery, not when the transport is built. */
@@ -220,18 +222,75 @@ public final class HttpTransport implements Transport {
                 .readTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .callTimeout(settings.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                // An https URL must never be downgraded to http, where its secret would travel in clear.
+                // Every request that leaves the process is one of our attempts, counted and spaced by
+                // our backoff: OkHttp must not resend after a failed connection, a 408 or a 503.
+                .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(HideRetryAfter.INSTANCE)
+                // A ping URL that redirects is misconfiguration (and an https URL must never be
+                // downgraded to http, where its secret would travel in clear): a 3xx is the answer.
+                .followRedirects(false)
                 .followSslRedirects(false)
                 .build();
     }
 
-    /** A certificate problem does not heal by retrying; a handshake cut short by the network might. */
-    private static boolean isUntrustedServer(IOException e) {
+    /**
+     * Moves {@code Retry-After} out of OkHttp's sight: its follow-up logic resends a 503 with
+     * {@code Retry-After: 0} at once, and throws on a value beyond an int. {@link RetryAfter}
+     * reads the header from {@link #RETRY_AFTER} instead.
+     */
+    private static final class HideRetryAfter implements Interceptor {
+        static final HideRetryAfter INSTANCE = new HideRetryAfter();
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            Response response = chain.proceed(chain.request());
+            String retryAfter = response.header("Retry-After");
+            if (retryAfter == null) {
+                return response;
+            }
+            return response.newBuilder().headers(response.headers().newBuilder().removeAll("Retry-After")
+                    .addUnsafeNonAscii(RETRY_AFTER, retryAfter).build()).build();
+        }
+    }
+
+    /** The server's {@code Retry-After} of a response, or null. */
+    private static String retryAfter(Response response) {
+        return response.header(RETRY_AFTER);
+    }
+
+    /**
+     * What is wrong with a TLS setup that retrying cannot fix, or null: an untrusted server
+     * certificate, a server refusing our client certificate (mTLS) with an alert, a port that does
+     * not speak TLS. A handshake merely cut short by the network might heal, and is retried.
+     */
+    private static String tlsMisconfiguration(IOException e) {
         if (e instanceof SSLPeerUnverifiedException) {
-            return true;
+            return UNTRUSTED_SERVER;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CertificateException) {
+                return UNTRUSTED_SERVER;
+            }
+            String message = cause instanceof SSLException ? cause.getMessage() : null;
+            if (message != null && message.contains("nrecognized SSL message")) { // JDK 8: "Unrecognized", later "Unsupported or unrecognized"
+                return "the server does not speak TLS on this port (an https URL for a plain-http port?)";
+            }
+            if (message != null && isClientCertificateAlert(message)) {
+                return "the server refused the client certificate (mTLS: none was given, or not one it trusts); "
+                        + "supply it with sslSocketFactory(...) or httpClient(...)";
+            }
+        }
+        return null;
+    }
+
+    private static final String UNTRUSTED_SERVER = "the server's certificate is not trusted or does not match its host; "
+            + "supply its CA with sslSocketFactory(...) or httpClient(...)";
+
+    /** Whether the server sent an alert about the certificate the client presented, or failed to. */
+    private static boolean isClientCertificateAlert(String message) {
+        for (String alert : new String[] {"bad_certificate", "certificate_required", "certificate_unknown",
+                "unsupported_certificate", "certificate_revoked", "certificate_expired", "unknown_ca", "access_denied"}) {
+            if (message.contains("Received fatal alert: " + alert)) {
                 return true;
             }
         }
