@@ -95,11 +95,14 @@ class HttpAnswersTest {
         CompletableFuture<DeliveryResult> result = ping(url());
         clients.scheduler.advance(Duration.ofMinutes(2));
 
-        DeliveryResult rejected = result.getNow(null);
-        assertEquals(Outcome.REJECTED, rejected.outcome(), rejected.toString());
-        assertEquals(404, rejected.statusCode());
+        assertRejectedAfterOneRequest(404, result.getNow(null));
+    }
+
+    private void assertRejectedAfterOneRequest(int status, DeliveryResult rejected) {
+        assertEquals(Outcome.REJECTED, rejected.outcome(), String.valueOf(rejected));
+        assertEquals(status, rejected.statusCode());
         assertEquals(1, rejected.attempts());
-        assertEquals(1, server.getRequestCount());
+        assertEquals(1, server.getRequestCount(), "a single request: the answer is final");
     }
 
     @Test
@@ -115,10 +118,7 @@ class HttpAnswersTest {
         clients.scheduler.advance(Duration.ofMinutes(2));
 
         DeliveryResult rejected = result.getNow(null);
-        assertEquals(Outcome.REJECTED, rejected.outcome(), rejected.toString());
-        assertEquals(302, rejected.statusCode());
-        assertEquals(1, rejected.attempts());
-        assertEquals(1, server.getRequestCount(), "a redirect is the answer, never followed");
+        assertRejectedAfterOneRequest(302, rejected);
         assertTrue(rejected.error().contains("redirect not followed"), rejected.error());
         assertFalse(rejected.error().contains("answers-secret"), rejected.error());
     }
@@ -128,11 +128,7 @@ class HttpAnswersTest {
         server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "/moved/answers-secret").build());
         server.enqueue(new MockResponse.Builder().code(200).build());
 
-        DeliveryResult rejected = ping(url()).getNow(null);
-
-        assertEquals(Outcome.REJECTED, rejected.outcome(), String.valueOf(rejected));
-        assertEquals(301, rejected.statusCode());
-        assertEquals(1, server.getRequestCount());
+        assertRejectedAfterOneRequest(301, ping(url()).getNow(null));
     }
 
     @Test
