@@ -59,7 +59,8 @@ public final class Redactor {
         String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = hostPort.lastIndexOf(':');
         String host = colon >= 0 && hostPort.indexOf(']') < colon ? hostPort.substring(0, colon) : hostPort;
-        return host.matches("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]") ? host : null;
+        // Letters beyond ASCII: an internationalized name (café.example), checked by HostNames.
+        return host.matches("[A-Za-z0-9._\\-\\u0080-\\uFFFF]+|\\[[0-9A-Fa-f:.]+]") ? host : null;
     }
 
     /**
