@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.internal.Durations;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -44,15 +46,10 @@ final class Checks {
     /** The longest duration any setting takes: longer ones are mistakes, and would overflow deadline arithmetic. */
     static final Duration MAX_DURATION = Duration.ofDays(7);
 
+    /** At least 1 ms, as configuration requires it too ({@link Durations#positiveMillis}), and at most 7 days. */
     static Duration positive(String setting, Duration value) {
         requireNonNull(setting, value);
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(setting + " must be > 0, got " + value);
-        }
-        if (value.compareTo(Duration.ofMillis(1)) < 0) {
-            throw new IllegalArgumentException(setting + " must be >= 1ms, got " + value); // 0 ms would mean "none"
-        }
-        return atMost(setting, value);
+        return atMost(setting, Durations.positiveMillis(setting, value, String.valueOf(value)));
     }
 
     static Duration atMost(String setting, Duration value) {
