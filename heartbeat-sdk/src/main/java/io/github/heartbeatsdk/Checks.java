@@ -36,6 +36,34 @@ final class Checks {
         return value;
     }
 
+    /** The longest job name accepted, in characters. */
+    static final int MAX_JOB_NAME = 256;
+
+    /**
+     * Checks a job name given to {@code startJob}, {@code run} or {@code call}: not null, not
+     * blank, at most {@value #MAX_JOB_NAME} characters, and free of control characters and line
+     * separators, since the name reaches log lines and backends. The messages give the length or
+     * the index of the bad character, never the name's content.
+     */
+    static String jobName(String name) {
+        requireNonNull("name", name);
+        if (name.length() > MAX_JOB_NAME) {
+            throw new IllegalArgumentException("job name must be at most " + MAX_JOB_NAME + " characters, got "
+                    + name.length());
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new IllegalArgumentException("job name must not contain control characters or line breaks, got one at index "
+                        + i);
+            }
+        }
+        if (name.trim().isEmpty()) {
+            throw new IllegalArgumentException("job name must not be blank, got '" + name + "'");
+        }
+        return name;
+    }
+
     static int port(String setting, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(setting + " must be in 1..65535, got " + port);
