@@ -3,6 +3,7 @@ package io.github.heartbeatsdk;
 import io.github.heartbeatsdk.internal.Durations;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** Argument checks whose messages name the setting and the value given. */
@@ -10,15 +11,27 @@ final class Checks {
     private Checks() {
     }
 
+    /** Settings whose value never appears in a message: credentials, and a proxy address that may carry them. */
+    private static final List<String> HIDDEN_SETTINGS = Arrays.asList("proxy", "proxyCredentials");
+
+    /**
+     * Returns {@code value} when the setting was not set before; a second setting is a mistake.
+     * The message shows the earlier value, except a credential's.
+     */
     static <T> T once(String setting, T current, T value) {
         if (current != null) {
-            throw new IllegalStateException(setting + " was already set to " + describe(current));
+            throw new IllegalStateException(setting + " was already set" + (HIDDEN_SETTINGS.contains(setting)
+                    ? " (its value is not shown: it may hold credentials)" : " to " + describe(current)));
         }
         return value;
     }
 
+    /** A value as messages may show it: endpoints by their redacted names, a listener (user code) by its class. */
     static String describe(Object value) {
-        return value instanceof List ? ClientSettings.namesOf((List<?>) value) : String.valueOf(value);
+        if (value instanceof List) {
+            return ClientSettings.namesOf((List<?>) value);
+        }
+        return value instanceof HeartbeatListener ? value.getClass().getName() : String.valueOf(value);
     }
 
     static <T> T requireNonNull(String setting, T value) {

@@ -15,8 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -133,12 +131,8 @@ class HttpAnswersTest {
 
     @Test
     void httpsUrlForAPlainHttpPortIsRejectedAfterOneAttempt() throws Exception {
-        try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
-            Thread answering = new Thread(() -> answerPlainHttp(plain), "plain-http");
-            answering.setDaemon(true);
-            answering.start();
-
-            CompletableFuture<DeliveryResult> result = ping("https://127.0.0.1:" + plain.getLocalPort() + "/ping/answers-secret");
+        try (RawServer plain = new RawServer("plain-http", HttpAnswersTest::answerPlainHttp)) {
+            CompletableFuture<DeliveryResult> result = ping("https://127.0.0.1:" + plain.port() + "/ping/answers-secret");
             clients.scheduler.advance(Duration.ofMinutes(2));
 
             DeliveryResult rejected = result.getNow(null);
@@ -150,27 +144,17 @@ class HttpAnswersTest {
     }
 
     /** Answers as a plain HTTP server does to bytes it cannot read as HTTP (a TLS ClientHello). */
-    private static void answerPlainHttp(ServerSocket plain) {
-        while (!plain.isClosed()) {
-            try (Socket socket = plain.accept()) {
-                socket.getInputStream().read(new byte[512]);
-                socket.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-            } catch (IOException closed) {
-                return;
-            }
-        }
+    private static void answerPlainHttp(Socket socket) throws IOException {
+        socket.getInputStream().read(new byte[512]);
+        socket.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
     void mtlsServerRefusingAMissingClientCertificateIsRejectedAfterOneAttempt() throws Exception {
-        try (ServerSocket raw = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
-            Thread serving = new Thread(() -> refuseWithoutClientCertificate(raw), "mtls");
-            serving.setDaemon(true);
-            serving.start();
-
+        try (RawServer mtls = new RawServer("mtls", HttpAnswersTest::refuseWithoutClientCertificate)) {
             CompletableFuture<DeliveryResult> result = ping(clients.builder(
-                            Endpoints.url("https://localhost:" + raw.getLocalPort() + "/ping/answers-secret"))
+                            Endpoints.url("https://localhost:" + mtls.port() + "/ping/answers-secret"))
                     .sslSocketFactory(TestTls.CLIENT.sslSocketFactory(), TestTls.CLIENT.trustManager()));
             clients.scheduler.advance(Duration.ofMinutes(2));
 
@@ -186,24 +170,18 @@ class HttpAnswersTest {
      * connection open until the client hangs up, so the client reads that alert (a server that
      * closes at once races the client's first write, which then fails as a broken pipe).
      */
-    private static void refuseWithoutClientCertificate(ServerSocket raw) {
-        while (!raw.isClosed()) {
-            try (Socket socket = raw.accept()) {
-                SSLSocket tls = (SSLSocket) TestTls.SERVER.sslSocketFactory().createSocket(socket, null, false);
-                tls.setUseClientMode(false);
-                tls.setNeedClientAuth(true);
-                try {
-                    tls.startHandshake();
-                } catch (IOException refused) {
-                    // the alert is sent; wait for the client to hang up
-                }
-                InputStream in = socket.getInputStream();
-                while (in.read() != -1) {
-                    // discard
-                }
-            } catch (IOException closed) {
-                return;
-            }
+    private static void refuseWithoutClientCertificate(Socket socket) throws IOException {
+        SSLSocket tls = (SSLSocket) TestTls.SERVER.sslSocketFactory().createSocket(socket, null, false);
+        tls.setUseClientMode(false);
+        tls.setNeedClientAuth(true);
+        try {
+            tls.startHandshake();
+        } catch (IOException refused) {
+            // the alert is sent; wait for the client to hang up
+        }
+        InputStream in = socket.getInputStream();
+        while (in.read() != -1) {
+            // discard
         }
     }
 }
