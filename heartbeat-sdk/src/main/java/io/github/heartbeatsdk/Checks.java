@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.internal.ConfigSources;
 import io.github.heartbeatsdk.internal.Durations;
 
 import java.time.Duration;
@@ -26,12 +27,18 @@ final class Checks {
         return value;
     }
 
-    /** A value as messages may show it: endpoints by their redacted names, a listener (user code) by its class. */
+    /**
+     * A value as messages may show it: endpoints by their redacted names; a listener, and a
+     * configuration the SDK did not make, by their class, since their toString() is user code
+     * that may print what they hold (a configuration holds the endpoint's secret URL).
+     */
     static String describe(Object value) {
         if (value instanceof List) {
             return ClientSettings.namesOf((List<?>) value);
         }
-        return value instanceof HeartbeatListener ? value.getClass().getName() : String.valueOf(value);
+        boolean userCode = value instanceof HeartbeatListener || (value instanceof HeartbeatConfig
+                && !value.getClass().getName().startsWith(ConfigSources.class.getName()));
+        return userCode ? value.getClass().getName() : String.valueOf(value);
     }
 
     static <T> T requireNonNull(String setting, T value) {

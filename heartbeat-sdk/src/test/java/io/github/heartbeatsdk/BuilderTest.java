@@ -267,6 +267,29 @@ class BuilderTest {
         assertEquals("listener was already set to " + leaky.getClass().getName(), message);
     }
 
+    @Test
+    void configSetTwiceShowsTheSdksSourcesButOnlyTheClassOfAUsersOwn() {
+        HeartbeatConfig own = new HeartbeatConfig() {
+            @Override
+            public String get(String key) {
+                return "heartbeat.endpoint".equals(key) ? "https://hc-ping.com/s3cret-uuid" : null;
+            }
+
+            @Override
+            public String toString() {
+                return "config with heartbeat.endpoint=https://hc-ping.com/s3cret-uuid";
+            }
+        };
+        Builder users = builder().config(own);
+        assertEquals("config was already set to " + own.getClass().getName(),
+                messageOf(IllegalStateException.class, () -> users.config(own)));
+
+        HeartbeatConfig sdks = HeartbeatConfig.fromProperties(new java.util.Properties());
+        Builder builder = builder().config(sdks);
+        assertEquals("config was already set to HeartbeatConfig{properties}",
+                messageOf(IllegalStateException.class, () -> builder.config(sdks)));
+    }
+
     // ---- clock -----------------------------------------------------------------------------
 
     @Test
