@@ -64,10 +64,33 @@ class HttpAnswersTest {
         assertEquals(1, server.getRequestCount(), "no request but our first attempt");
         assertFalse(result.isDone(), "waiting for our backoff, not resent at once");
 
+        assertDeliveredByOurRetry(result, 2);
+    }
+
+    @Test
+    void aRequestCutOffOnAReusedConnectionIsNotResentByOkHttpButByOurBackoff() {
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        HeartbeatClient client = clients.client(Endpoints.url(url()));
+        CompletableFuture<DeliveryResult> first = client.ping().toCompletableFuture();
+        clients.scheduler.runDue();
+        assertEquals(Outcome.DELIVERED, first.getNow(null).outcome());
+
+        CompletableFuture<DeliveryResult> second = client.ping().toCompletableFuture(); // on the kept-alive connection
+        clients.scheduler.runDue();
+        assertEquals(2, server.getRequestCount(), "the server read it, then hung up: OkHttp must not resend it");
+        assertFalse(second.isDone(), "waiting for our backoff");
+
+        assertDeliveredByOurRetry(second, 3);
+    }
+
+    /** The second attempt, a backoff step (at most 1 s) later, delivers; the server saw {@code requests} in all. */
+    private void assertDeliveredByOurRetry(CompletableFuture<DeliveryResult> result, int requests) {
         clients.scheduler.advance(Duration.ofSeconds(1));
         assertEquals(Outcome.DELIVERED, result.getNow(null).outcome());
         assertEquals(2, result.getNow(null).attempts());
-        assertEquals(2, server.getRequestCount());
+        assertEquals(requests, server.getRequestCount());
     }
 
     @ParameterizedTest
@@ -78,11 +101,7 @@ class HttpAnswersTest {
 
         CompletableFuture<DeliveryResult> result = ping(url());
         assertFalse(result.isDone(), "a 503 is retried, whatever its Retry-After says: " + result.getNow(null));
-        clients.scheduler.advance(Duration.ofSeconds(1));
-
-        assertEquals(Outcome.DELIVERED, result.getNow(null).outcome());
-        assertEquals(2, result.getNow(null).attempts());
-        assertEquals(2, server.getRequestCount());
+        assertDeliveredByOurRetry(result, 2);
     }
 
     @Test
