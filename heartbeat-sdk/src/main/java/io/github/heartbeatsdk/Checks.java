@@ -1,6 +1,10 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.internal.ConfigSources;
+import io.github.heartbeatsdk.internal.Durations;
+
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** Argument checks whose messages name the setting and the value given. */
@@ -8,15 +12,33 @@ final class Checks {
     private Checks() {
     }
 
+    /** Settings whose value never appears in a message: credentials, and a proxy address that may carry them. */
+    private static final List<String> HIDDEN_SETTINGS = Arrays.asList("proxy", "proxyCredentials");
+
+    /**
+     * Returns {@code value} when the setting was not set before; a second setting is a mistake.
+     * The message shows the earlier value, except a credential's.
+     */
     static <T> T once(String setting, T current, T value) {
         if (current != null) {
-            throw new IllegalStateException(setting + " was already set to " + describe(current));
+            throw new IllegalStateException(setting + " was already set" + (HIDDEN_SETTINGS.contains(setting)
+                    ? " (its value is not shown: it may hold credentials)" : " to " + describe(current)));
         }
         return value;
     }
 
+    /**
+     * A value as messages may show it: endpoints by their redacted names; a listener, and a
+     * configuration the SDK did not make, by their class, since their toString() is user code
+     * that may print what they hold (a configuration holds the endpoint's secret URL).
+     */
     static String describe(Object value) {
-        return value instanceof List ? ClientSettings.namesOf((List<?>) value) : String.valueOf(value);
+        if (value instanceof List) {
+            return ClientSettings.namesOf((List<?>) value);
+        }
+        boolean userCode = value instanceof HeartbeatListener || (value instanceof HeartbeatConfig
+                && !value.getClass().getName().startsWith(ConfigSources.class.getName()));
+        return userCode ? value.getClass().getName() : String.valueOf(value);
     }
 
     static <T> T requireNonNull(String setting, T value) {
@@ -34,6 +56,34 @@ final class Checks {
         return value;
     }
 
+    /** The longest job name accepted, in characters. */
+    static final int MAX_JOB_NAME = 256;
+
+    /**
+     * Checks a job name given to {@code startJob}, {@code run} or {@code call}: not null, not
+     * blank, at most {@value #MAX_JOB_NAME} characters, and free of control characters and line
+     * separators, since the name reaches log lines and backends. The messages give the length or
+     * the index of the bad character, never the name's content.
+     */
+    static String jobName(String name) {
+        requireNonNull("name", name);
+        if (name.length() > MAX_JOB_NAME) {
+            throw new IllegalArgumentException("job name must be at most " + MAX_JOB_NAME + " characters, got "
+                    + name.length());
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new IllegalArgumentException("job name must not contain control characters or line breaks, got one at index "
+                        + i);
+            }
+        }
+        if (name.trim().isEmpty()) {
+            throw new IllegalArgumentException("job name must not be blank, got '" + name + "'");
+        }
+        return name;
+    }
+
     static int port(String setting, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(setting + " must be in 1..65535, got " + port);
@@ -44,15 +94,10 @@ final class Checks {
     /** The longest duration any setting takes: longer ones are mistakes, and would overflow deadline arithmetic. */
     static final Duration MAX_DURATION = Duration.ofDays(7);
 
+    /** At least 1 ms, as configuration requires it too ({@link Durations#positiveMillis}), and at most 7 days. */
     static Duration positive(String setting, Duration value) {
         requireNonNull(setting, value);
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(setting + " must be > 0, got " + value);
-        }
-        if (value.compareTo(Duration.ofMillis(1)) < 0) {
-            throw new IllegalArgumentException(setting + " must be >= 1ms, got " + value); // 0 ms would mean "none"
-        }
-        return atMost(setting, value);
+        return atMost(setting, Durations.positiveMillis(setting, value, String.valueOf(value)));
     }
 
     static Duration atMost(String setting, Duration value) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <table>
  * <caption>What each signal sends</caption>
  * <tr><th>signal</th><th>request</th></tr>
- * <tr><td>ping, beat, success</td><td>{@code <check>}</td></tr>
+ * <tr><td>ping, success</td><td>{@code <check>}</td></tr>
  * <tr><td>start</td><td>{@code <check>/start}</td></tr>
  * <tr><td>fail</td><td>{@code <check>/fail}, the message as POST body</td></tr>
  * <tr><td>exit n</td><td>{@code <check>/<n>} (0 is success)</td></tr>
@@ -23,13 +23,16 @@ import java.util.regex.Pattern;
  * Job signals carry {@code ?rid=<run id>} so overlapping runs pair up; with
  * {@link #withAutoCreate()} a slug URL also carries {@code create=1}. Bodies keep the tail of
  * the text within the server's limit, learned from its {@code Ping-Body-Limit} response header
- * ({@value #DEFAULT_BODY_LIMIT} bytes until the first answer says otherwise). Without a body
- * the request is a GET. Thread-safe; the limit is shared by all copies made by withers.
+ * ({@value #DEFAULT_BODY_LIMIT} bytes until the first answer says otherwise). Every request is a
+ * POST, with an empty body when there is nothing to say: a check can be set to accept POST only,
+ * and then answers 200 to GET and HEAD but records nothing. Thread-safe; the limit is shared by
+ * all copies made by withers.
  */
 public final class HealthchecksEndpoint implements Endpoint {
     /** The body limit assumed before the server announces its own (self-hosted default). */
     public static final int DEFAULT_BODY_LIMIT = 10_000;
 
+    private static final byte[] NO_BODY = new byte[0];
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -96,10 +99,9 @@ public final class HealthchecksEndpoint implements Endpoint {
                 url = checkUrl;
         }
         url = PingUrls.query(url, "rid", signal.runId(), "create", autoCreate ? "1" : null);
-        if (signal.message() == null) {
-            return EndpointRequest.get(url);
-        }
-        return EndpointRequest.post(url, "text/plain; charset=utf-8", TextTail.utf8(signal.message(), bodyLimit.bytes));
+        // Always POST: a check set to accept POST only answers 200 to GET and HEAD but records nothing.
+        byte[] body = signal.message() == null ? NO_BODY : TextTail.utf8(signal.message(), bodyLimit.bytes);
+        return EndpointRequest.post(url, "text/plain; charset=utf-8", body);
     }
 
     @Override

@@ -133,12 +133,7 @@ public final class HeartbeatClient implements AutoCloseable {
      * {@link JobRun#exit} or closed (which reports failure).
      */
     public JobRun startJob(String name) {
-        if (name == null) {
-            throw new NullPointerException("name == null");
-        }
-        if (name.trim().isEmpty()) {
-            throw new IllegalArgumentException("job name must not be blank, got '" + name + "'");
-        }
+        Checks.jobName(name);
         long now = nowMillis();
         JobRun run = new JobRun(this, name, RandomIds.uuid(), now);
         run.started(submit(Signal.job(SignalKind.START, now, name, run.runId(), -1, -1, null)));

@@ -232,6 +232,64 @@ class BuilderTest {
         assertEquals("executor was already set to " + first, message);
     }
 
+    // ---- settings whose values are never shown ---------------------------------------------
+
+    @Test
+    void proxyCredentialsSetTwiceNeverShowTheUserOrPassword() {
+        Builder builder = builder().proxy("proxy.corp", 3128).proxyCredentials("alice-proxy-user", "s3cret-pw");
+
+        String message = messageOf(IllegalStateException.class, () -> builder.proxyCredentials("bob", "other"));
+
+        assertEquals("proxyCredentials was already set (its value is not shown: it may hold credentials)", message);
+    }
+
+    @Test
+    void proxySetTwiceDoesNotShowAnAddressThatMayCarryCredentials() {
+        Builder builder = builder().proxy("alice:s3cret-pw@proxy.corp", 3128);
+
+        String message = messageOf(IllegalStateException.class, () -> builder.proxy("other.corp", 3128));
+
+        assertEquals("proxy was already set (its value is not shown: it may hold credentials)", message);
+    }
+
+    @Test
+    void listenerSetTwiceIsShownByItsClassNotItsToString() {
+        HeartbeatListener leaky = new HeartbeatListener() {
+            @Override
+            public String toString() {
+                return "listener with token s3cret-pw";
+            }
+        };
+        Builder builder = builder().listener(leaky);
+
+        String message = messageOf(IllegalStateException.class, () -> builder.listener(new HeartbeatListener() { }));
+
+        assertEquals("listener was already set to " + leaky.getClass().getName(), message);
+    }
+
+    @Test
+    void configSetTwiceShowsTheSdksSourcesButOnlyTheClassOfAUsersOwn() {
+        HeartbeatConfig own = new HeartbeatConfig() {
+            @Override
+            public String get(String key) {
+                return "heartbeat.endpoint".equals(key) ? "https://hc-ping.com/s3cret-uuid" : null;
+            }
+
+            @Override
+            public String toString() {
+                return "config with heartbeat.endpoint=https://hc-ping.com/s3cret-uuid";
+            }
+        };
+        Builder users = builder().config(own);
+        assertEquals("config was already set to " + own.getClass().getName(),
+                messageOf(IllegalStateException.class, () -> users.config(own)));
+
+        HeartbeatConfig sdks = HeartbeatConfig.fromProperties(new java.util.Properties());
+        Builder builder = builder().config(sdks);
+        assertEquals("config was already set to HeartbeatConfig{properties}",
+                messageOf(IllegalStateException.class, () -> builder.config(sdks)));
+    }
+
     // ---- clock -----------------------------------------------------------------------------
 
     @Test

@@ -126,6 +126,37 @@ class ExtInfoTest {
     }
 
     @Test
+    void aProviderReturningAnEndlessIterableIsLeftOutOfEveryBeatWithoutExhaustingTheHost() {
+        Iterable<Integer> naturals = () -> new java.util.Iterator<Integer>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                return next++;
+            }
+        };
+        client.extInfo().register("endless", "1", () -> Map.of("queue", naturals));
+        client.extInfo().register("good", "1", () -> Map.of("ok", "yes"));
+        client.start();
+
+        try (LogCapture logs = new LogCapture()) {
+            Signal first = nextBeat();
+            Signal second = nextBeat();
+
+            assertEquals(Map.of(), extInfo(first, "endless"));
+            assertEquals(Map.of(), extInfo(second, "endless"));
+            assertEquals(Map.of("ok", "yes"), extInfo(second, "good"));
+            assertTrue(logs.text().contains("'endless' returned a value of more than 1024 characters for key 'queue'"),
+                    logs.text());
+        }
+    }
+
+    @Test
     void sizeLimitsAreEnforced() {
         Map<String, String> tooManyKeys = new HashMap<>();
         for (int i = 0; i < 65; i++) {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -808,6 +809,25 @@ class HeartbeatConfigTest {
                 "gateway.nettyConnectTimeout | 5s  | gateway.nettyConnectTimeout must be milliseconds or an ISO-8601 duration such as PT30S, got '5s'"})
         void badDuration(String key, String value, String message) {
             assertEquals(message, buildFailure(config("heartbeat.endpoint", PLAIN_URL, key, value)));
+        }
+
+        /** Under a millisecond truncates to 0 ms, "no timeout": refused by configuration as by the builder, in the same words. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "heartbeat.connect-timeout | connectTimeout",
+                "heartbeat.read-timeout    | readTimeout",
+                "heartbeat.call-timeout    | callTimeout",
+                "heartbeat.retry-deadline  | retryDeadline"})
+        void subMillisecondDurationIsRefusedAsTheBuilderRefusesIt(String key, String setter) {
+            String rule = " must be at least 1 ms (durations count whole milliseconds), got ";
+            assertEquals(key + rule + "'PT0.0001S'", buildFailure(config("heartbeat.endpoint", PLAIN_URL, key, "PT0.0001S")));
+
+            Map<String, BiFunction<HeartbeatClient.Builder, Duration, HeartbeatClient.Builder>> setters = Map.of(
+                    "connectTimeout", HeartbeatClient.Builder::connectTimeout, "readTimeout", HeartbeatClient.Builder::readTimeout,
+                    "callTimeout", HeartbeatClient.Builder::callTimeout, "retryDeadline", HeartbeatClient.Builder::retryDeadline);
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> setters.get(setter).apply(HeartbeatClient.builder(), Duration.ofNanos(100_000)));
+            assertEquals(setter + rule + "PT0.0001S", e.getMessage());
         }
 
         @Test

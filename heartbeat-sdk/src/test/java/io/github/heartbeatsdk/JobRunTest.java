@@ -145,7 +145,7 @@ class JobRunTest {
         }
         List<RecordedRequest> requests = deliver(2);
 
-        assertEquals("GET", requests.get(0).getMethod());
+        assertEquals("POST", requests.get(0).getMethod());
         assertEquals(CHECK + "/start?rid=" + runId, requests.get(0).getTarget());
         RecordedRequest end = requests.get(1);
         assertEquals("POST", end.getMethod());
@@ -179,7 +179,7 @@ class JobRunTest {
         String rid = requests.get(0).getUrl().queryParameter("rid");
         assertNotNull(rid);
         assertEquals(CHECK + "/start?rid=" + rid, requests.get(0).getTarget());
-        assertEquals("GET", requests.get(1).getMethod());
+        assertEquals("POST", requests.get(1).getMethod());
         assertEquals(CHECK + "?rid=" + rid, requests.get(1).getTarget());
     }
 
@@ -224,7 +224,7 @@ class JobRunTest {
         List<RecordedRequest> requests = deliver(2);
         String rid = requests.get(0).getUrl().queryParameter("rid");
         assertEquals(CHECK + "/start?rid=" + rid, requests.get(0).getTarget());
-        assertEquals("GET", requests.get(1).getMethod());
+        assertEquals("POST", requests.get(1).getMethod());
         assertEquals(CHECK + "?rid=" + rid, requests.get(1).getTarget());
     }
 

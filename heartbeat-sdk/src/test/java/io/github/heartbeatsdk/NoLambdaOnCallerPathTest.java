@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NoLambdaOnCallerPathTest {
     /** Loaded and run only on the delivery thread, after the caller's build() and ping() returned. */
-    private static final Set<String> DELIVERY_THREAD_ONLY = Set.of("HttpTransport");
+    private static final Set<String> DELIVERY_THREAD_ONLY = Set.of("HttpTransport", "OkHttpSetup");
 
     @Test
     void onlyDeliveryThreadClassesLinkLambdas() throws Exception {
@@ -42,14 +42,14 @@ class NoLambdaOnCallerPathTest {
             }
         }
         assertTrue(files.size() > 30, "scanned " + files.size() + " classes in " + classes);
-        assertTrue(files.stream().filter(p -> p.getFileName().toString().equals("HttpTransport.class"))
+        assertTrue(files.stream().filter(p -> p.getFileName().toString().equals("OkHttpSetup.class"))
                 .anyMatch(p -> {
                     try {
                         return usesInvokeDynamic(p);
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
-                }), "the scan finds the lambda HttpTransport is allowed to have");
+                }), "the scan finds the lambda OkHttpSetup is allowed to have");
         assertEquals(List.of(), withLambdas, "classes on the caller's path must not use lambdas or method references");
     }
 

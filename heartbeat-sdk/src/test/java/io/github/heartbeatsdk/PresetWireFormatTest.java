@@ -123,14 +123,14 @@ class PresetWireFormatTest {
         @Test
         void pingIsAGetOfTheCheck() throws Exception {
             clientFor(Endpoints.healthchecks(url(check)));
-            assertRequest("GET", check, Map.of(), "", sent(client.ping()));
+            assertRequest("POST", check, Map.of(), "", sent(client.ping()));
         }
 
         @Test
         void startIsSlashStartWithTheRunId() throws Exception {
             clientFor(Endpoints.healthchecks(url(check)));
             JobRun run = client.startJob("nightly-backup");
-            assertRequest("GET", check + "/start", Map.of("rid", run.runId()), "", sent(run.started()));
+            assertRequest("POST", check + "/start", Map.of("rid", run.runId()), "", sent(run.started()));
         }
 
         @Test
@@ -141,7 +141,7 @@ class PresetWireFormatTest {
             clock.advance(Duration.ofMillis(12_345));
             RecordedRequest end = sent(run.success());
 
-            assertRequest("GET", check, Map.of("rid", run.runId()), "", end);
+            assertRequest("POST", check, Map.of("rid", run.runId()), "", end);
             assertEquals(start.getUrl().queryParameter("rid"), end.getUrl().queryParameter("rid"));
         }
 
@@ -156,14 +156,14 @@ class PresetWireFormatTest {
         void exitZeroIsSlashZero() throws Exception {
             clientFor(Endpoints.healthchecks(url(check)));
             JobRun run = started(true);
-            assertRequest("GET", check + "/0", Map.of("rid", run.runId()), "", sent(run.exit(0)));
+            assertRequest("POST", check + "/0", Map.of("rid", run.runId()), "", sent(run.exit(0)));
         }
 
         @Test
         void exitThreeIsSlashThree() throws Exception {
             clientFor(Endpoints.healthchecks(url(check)));
             JobRun run = started(true);
-            assertRequest("GET", check + "/3", Map.of("rid", run.runId()), "", sent(run.exit(3)));
+            assertRequest("POST", check + "/3", Map.of("rid", run.runId()), "", sent(run.exit(3)));
         }
 
         @Test
@@ -173,7 +173,7 @@ class PresetWireFormatTest {
             String text = "copied 1 234 files\nskipped 2: permission denied";
             assertRequest("POST", check + "/log", Map.of("rid", run.runId()), text, sent(run.log(text)));
             // A log changes no state: the run can still end.
-            assertRequest("GET", check, Map.of("rid", run.runId()), "", sent(run.success()));
+            assertRequest("POST", check, Map.of("rid", run.runId()), "", sent(run.success()));
         }
 
         @Test
@@ -204,16 +204,16 @@ class PresetWireFormatTest {
         @Test
         void pingCarriesCreate() throws Exception {
             slugClient();
-            assertRequest("GET", check, Map.of("create", "1"), "", sent(client.ping()));
+            assertRequest("POST", check, Map.of("create", "1"), "", sent(client.ping()));
         }
 
         @Test
         void startAndSuccessCarryRunIdAndCreate() throws Exception {
             slugClient();
             JobRun run = client.startJob("nightly-backup");
-            assertRequest("GET", check + "/start", Map.of("rid", run.runId(), "create", "1"), "", sent(run.started()));
+            assertRequest("POST", check + "/start", Map.of("rid", run.runId(), "create", "1"), "", sent(run.started()));
             clock.advance(Duration.ofMillis(12_345));
-            assertRequest("GET", check, Map.of("rid", run.runId(), "create", "1"), "", sent(run.success()));
+            assertRequest("POST", check, Map.of("rid", run.runId(), "create", "1"), "", sent(run.success()));
         }
 
         @Test
@@ -228,9 +228,9 @@ class PresetWireFormatTest {
         void exitZeroAndThree() throws Exception {
             slugClient();
             JobRun zero = started(true);
-            assertRequest("GET", check + "/0", Map.of("rid", zero.runId(), "create", "1"), "", sent(zero.exit(0)));
+            assertRequest("POST", check + "/0", Map.of("rid", zero.runId(), "create", "1"), "", sent(zero.exit(0)));
             JobRun three = started(true);
-            assertRequest("GET", check + "/3", Map.of("rid", three.runId(), "create", "1"), "", sent(three.exit(3)));
+            assertRequest("POST", check + "/3", Map.of("rid", three.runId(), "create", "1"), "", sent(three.exit(3)));
         }
 
         @Test
@@ -244,7 +244,7 @@ class PresetWireFormatTest {
         @Test
         void withoutAutoCreateNoCreateIsSent() throws Exception {
             clientFor(Endpoints.healthchecks(url(check)));
-            assertRequest("GET", check, Map.of(), "", sent(client.ping()));
+            assertRequest("POST", check, Map.of(), "", sent(client.ping()));
         }
     }
 

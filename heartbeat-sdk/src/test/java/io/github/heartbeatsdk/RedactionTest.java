@@ -1,11 +1,17 @@
 package io.github.heartbeatsdk;
 
+import ch.qos.logback.classic.Level;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,5 +76,44 @@ class RedactionTest {
             assertFalse(text.contains(TOKEN), "token leaked in: " + text);
             assertFalse(text.contains(KEY), "key leaked in: " + text);
         }
+    }
+
+    /**
+     * A server that answers with the request line it read: OkHttp reports it as an "Unexpected
+     * status line", quoting the path and query as they went on the wire, percent-encoded.
+     */
+    @Test
+    void secretsAreScrubbedAlsoInThePercentEncodedFormsOkHttpSends() throws Exception {
+        try (RawServer echo = new RawServer("echo", RedactionTest::echoRequestLine)) {
+            String url = "http://127.0.0.1:" + echo.port() + "/hb/café-" + TOKEN + "?note=a%20b%C3%BC&key=" + KEY;
+            FakeClock clock = new FakeClock();
+            ManualScheduler scheduler = new ManualScheduler(clock);
+            List<String> seen = new ArrayList<>();
+            try (LogCapture logs = new LogCapture();
+                 HeartbeatClient hb = HeartbeatClient.builder().endpoint(Endpoints.url(url)).executor(scheduler)
+                         .clock(clock).shutdownHook(false).flushTimeout(Duration.ZERO)
+                         .retryDeadline(Duration.ofSeconds(3)).build()) {
+                var result = hb.ping().toCompletableFuture();
+                scheduler.advance(Duration.ofSeconds(30));
+
+                DeliveryResult failed = result.getNow(null);
+                assertTrue(failed.error().contains("Unexpected status line: GET ***"), failed.error());
+                seen.add(failed.error());
+                seen.add(String.valueOf(hb.stats().lastError()));
+                seen.addAll(logs.messages(Level.WARN));
+                assertFalse(logs.messages(Level.WARN).isEmpty(), logs.text());
+            }
+            for (String text : seen) {
+                assertFalse(text.contains(TOKEN), "token leaked in: " + text);
+                assertFalse(text.contains(KEY), "key leaked in: " + text);
+                assertFalse(text.contains("C3%A9") || text.contains("a%20b") || text.contains("a+b"), text);
+            }
+        }
+    }
+
+    private static void echoRequestLine(Socket socket) throws IOException {
+        String requestLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.ISO_8859_1)).readLine();
+        socket.getOutputStream().write((requestLine + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 }

@@ -147,7 +147,7 @@ class RobustnessTest {
                 Endpoints.url("http://sermant_backend:8900/heartbeat").toString(), "docker-compose names are hosts");
         assertEquals("retryDeadline must be <= PT168H, got PT8760H", assertThrows(IllegalArgumentException.class,
                 () -> HeartbeatClient.builder().retryDeadline(Duration.ofDays(365))).getMessage());
-        assertEquals("callTimeout must be >= 1ms, got PT0.0005S", assertThrows(IllegalArgumentException.class,
+        assertEquals("callTimeout must be at least 1 ms (durations count whole milliseconds), got PT0.0005S", assertThrows(IllegalArgumentException.class,
                 () -> HeartbeatClient.builder().callTimeout(Duration.ofNanos(500_000))).getMessage());
     }
 

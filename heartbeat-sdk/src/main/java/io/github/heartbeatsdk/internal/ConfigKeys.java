@@ -180,13 +180,11 @@ public final class ConfigKeys {
         }
     }
 
+    /** A {@link #duration} of at least 1 ms, checked as the builder checks it ({@link Durations#positiveMillis}). */
     public static Duration positive(HeartbeatConfig config, String key, Duration fallback) {
+        String name = keySet(config, key);
         Duration value = duration(config, key, fallback);
-        if (value.isZero()) {
-            String name = keySet(config, key);
-            throw new IllegalArgumentException(name + " must be > 0, got '" + config.get(name) + "'");
-        }
-        return value;
+        return name == null ? value : Durations.positiveMillis(name, value, "'" + config.get(name) + "'");
     }
 
     public static Duration interval(HeartbeatConfig config) {

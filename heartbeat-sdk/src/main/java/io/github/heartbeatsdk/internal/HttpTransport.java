@@ -5,7 +5,6 @@ import io.github.heartbeatsdk.EndpointRequest;
 import io.github.heartbeatsdk.EndpointResponse;
 import io.github.heartbeatsdk.Signal;
 import okhttp3.Call;
-import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -15,14 +14,12 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers signals as HTTP requests with synchronous OkHttp calls on the delivery thread.
@@ -35,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class HttpTransport implements Transport {
     /** Response bodies are read up to this many bytes (so the connection can be reused), never more. */
     static final long MAX_RESPONSE_BYTES = 8 * 1024;
+    /** Where {@link HideRetryAfter} keeps a response's {@code Retry-After}. */
     private static final LazyLogger log = new LazyLogger(HttpTransport.class);
 
     private final Endpoint endpoint;
@@ -63,7 +61,9 @@ public final class HttpTransport implements Transport {
         EndpointRequest request;
         try {
             request = endpoint.request(signal);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError | LinkageError e) {
+            throw e; // the dispatcher ends the signal FAILED, naming a missing class
+        } catch (Throwable e) { // the user's endpoint: sneaky checked exceptions and Errors too
             return Attempt.rejected(0, "endpoint " + endpoint.getClass().getName() + " failed to build a request: "
                     + e.getClass().getName());
         }
@@ -84,16 +84,9 @@ public final class HttpTransport implements Transport {
         }
         inFlight = call;
         try (Response response = call.execute()) {
-            try {
-                if (!drainBounded(response.body())) {
-                    // Closing would read the rest to reuse the connection; cancelling drops it unread.
-                    call.cancel();
-                }
-            } catch (IOException bodyFailed) {
-                if (response.isSuccessful()) {
-                    return Attempt.delivered(response.code()); // the backend said yes; its body does not matter
-                }
-                throw bodyFailed;
+            if (!drainBounded(response.body())) {
+                // Closing would read the rest to reuse the connection; cancelling drops it unread.
+                call.cancel();
             }
             tellEndpoint(response);
             return classify(response, url);
@@ -102,9 +95,9 @@ public final class HttpTransport implements Transport {
             return Attempt.rejected(0, "HTTP call to " + Redactor.url(url) + " failed: " + e.getClass().getName());
         } catch (IOException e) {
             String error = Redactor.scrub(describe(e), url) + " (" + Redactor.url(url) + ")";
-            if (isUntrustedServer(e)) {
-                return Attempt.rejected(0, "TLS: the server's certificate is not trusted or does not match its host; "
-                        + "supply its CA with sslSocketFactory(...) or httpClient(...): " + error);
+            String misconfigured = tlsMisconfiguration(e);
+            if (misconfigured != null) {
+                return Attempt.rejected(0, "TLS: " + misconfigured + ": " + error);
             }
             return Attempt.retryable(0, error, -1);
         } finally {
@@ -122,10 +115,12 @@ public final class HttpTransport implements Transport {
 
                 @Override
                 public String header(String name) {
-                    return response.header(name);
+                    return "Retry-After".equalsIgnoreCase(name) ? retryAfter(response) : response.header(name);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // the user's endpoint: whatever it throws, the answer still decides the outcome
             log.get().warn("endpoint {} failed in onResponse: {}", endpoint.getClass().getName(), e.getClass().getName());
         }
     }
@@ -137,10 +132,10 @@ public final class HttpTransport implements Transport {
         }
         String error = "HTTP " + code + " from " + Redactor.url(url);
         if (code == 408 || code == 429 || code >= 500) {
-            return Attempt.retryable(code, error, RetryAfter.parseMillis(response.header("Retry-After"), clock.millis()));
+            return Attempt.retryable(code, error, RetryAfter.parseMillis(retryAfter(response), clock.millis()));
         }
         if (code >= 300 && code < 400) {
-            return Attempt.rejected(code, error + " (redirect not followed)");
+            return Attempt.rejected(code, error + " (redirect not followed: point the endpoint at the URL it redirects to)");
         }
         return Attempt.rejected(code, error);
     }
@@ -163,20 +158,25 @@ public final class HttpTransport implements Transport {
 
     /**
      * Reads a small body to its end so the connection can be reused; returns false when the body
-     * is longer than {@link #MAX_RESPONSE_BYTES}, which is then never read further.
+     * is longer than {@link #MAX_RESPONSE_BYTES}, which is then never read further, or breaks off.
+     * The status line decides the outcome: a 404 whose body is cut short is still a 404.
      */
-    private static boolean drainBounded(ResponseBody body) throws IOException {
-        BufferedSource source = body.source();
-        long remaining = MAX_RESPONSE_BYTES;
-        while (remaining > 0) {
-            if (!source.request(1)) {
-                return true;
+    private static boolean drainBounded(ResponseBody body) {
+        try {
+            BufferedSource source = body.source();
+            long remaining = MAX_RESPONSE_BYTES;
+            while (remaining > 0) {
+                if (!source.request(1)) {
+                    return true;
+                }
+                long skip = Math.min(remaining, source.getBuffer().size());
+                source.skip(skip);
+                remaining -= skip;
             }
-            long skip = Math.min(remaining, source.getBuffer().size());
-            source.skip(skip);
-            remaining -= skip;
+            return source.exhausted();
+        } catch (IOException cutShort) {
+            return false;
         }
-        return source.exhausted();
     }
 
     /** Read on first delivery, not when the transport is built. */
@@ -191,13 +191,13 @@ public final class HttpTransport implements Transport {
         }
         if (client == null) {
             if (settings.userClient != null) {
-                client = configure(((OkHttpClient) settings.userClient).newBuilder(), settings);
+                client = OkHttpSetup.configure(((OkHttpClient) settings.userClient).newBuilder(), settings);
             } else {
                 lease = SharedOkHttp.acquire(settings, url.scheme() + "://" + url.host() + ":" + url.port(),
                         new SharedOkHttp.Derivation() {
                             @Override
                             public OkHttpClient derive(OkHttpClient.Builder fromBase) {
-                                return configure(fromBase, settings);
+                                return OkHttpSetup.configure(fromBase, settings);
                             }
                         });
                 client = lease.client;
@@ -206,37 +206,44 @@ public final class HttpTransport implements Transport {
         return client;
     }
 
-    private static OkHttpClient configure(OkHttpClient.Builder builder, HttpSettings settings) {
-        if (settings.proxyHost != null) {
-            builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(settings.proxyHost,
-                    settings.proxyPort)));
-            if (settings.proxyUser != null) {
-                final String credentials = Credentials.basic(settings.proxyUser, settings.proxyPassword);
-                builder.proxyAuthenticator((route, response) ->
-                        response.request().header("Proxy-Authorization") != null ? null // refused: give up
-                                : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
-            }
-        }
-        if (settings.sslSocketFactory != null) {
-            builder.sslSocketFactory(settings.sslSocketFactory, settings.trustManager);
-        }
-        return builder
-                .connectTimeout(settings.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .writeTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .callTimeout(settings.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                // An https URL must never be downgraded to http, where its secret would travel in clear.
-                .followSslRedirects(false)
-                .build();
+    /** The server's {@code Retry-After} of a response, or null. */
+    private static String retryAfter(Response response) {
+        return response.header(OkHttpSetup.RETRY_AFTER);
     }
 
-    /** A certificate problem does not heal by retrying; a handshake cut short by the network might. */
-    private static boolean isUntrustedServer(IOException e) {
+    /**
+     * What is wrong with a TLS setup that retrying cannot fix, or null: an untrusted server
+     * certificate, a server refusing our client certificate (mTLS) with an alert, a port that does
+     * not speak TLS. A handshake merely cut short by the network might heal, and is retried.
+     */
+    private static String tlsMisconfiguration(IOException e) {
         if (e instanceof SSLPeerUnverifiedException) {
-            return true;
+            return UNTRUSTED_SERVER;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CertificateException) {
+                return UNTRUSTED_SERVER;
+            }
+            String message = cause instanceof SSLException ? cause.getMessage() : null;
+            if (message != null && message.contains("nrecognized SSL message")) { // JDK 8: "Unrecognized", later "Unsupported or unrecognized"
+                return "the server does not speak TLS on this port (an https URL for a plain-http port?)";
+            }
+            if (message != null && isClientCertificateAlert(message)) {
+                return "the server refused the client certificate (mTLS: none was given, or not one it trusts); "
+                        + "supply it with sslSocketFactory(...) or httpClient(...)";
+            }
+        }
+        return null;
+    }
+
+    private static final String UNTRUSTED_SERVER = "the server's certificate is not trusted or does not match its host; "
+            + "supply its CA with sslSocketFactory(...) or httpClient(...)";
+
+    /** Whether the server sent an alert about the certificate the client presented, or failed to. */
+    private static boolean isClientCertificateAlert(String message) {
+        for (String alert : new String[] {"bad_certificate", "certificate_required", "certificate_unknown",
+                "unsupported_certificate", "certificate_revoked", "certificate_expired", "unknown_ca", "access_denied"}) {
+            if (message.contains("Received fatal alert: " + alert)) {
                 return true;
             }
         }

@@ -9,7 +9,8 @@ public final class HttpUrls {
     }
 
     /**
-     * Checks that {@code url} is an absolute http or https URL with a host.
+     * Checks that {@code url} is an absolute http or https URL with a host the HTTP client takes
+     * (see {@link HostNames}).
      *
      * @param setting the name of the setting, used in the message
      * @return the URL, trimmed
@@ -42,9 +43,15 @@ public final class HttpUrls {
             throw new IllegalArgumentException(setting + " port must be in 1..65535, got " + uri.getPort() + " ("
                     + Redactor.url(trimmed) + ")");
         }
-        if (Redactor.host(uri) == null) {
+        String host = Redactor.host(uri);
+        if (host == null) {
             throw new IllegalArgumentException(setting + " must be an absolute http or https URL with a host, got "
                     + Redactor.url(trimmed));
+        }
+        String problem = HostNames.problem(host);
+        if (problem != null) {
+            throw new IllegalArgumentException(setting + " must have a valid host name or IP address, got one with "
+                    + problem + " (" + Redactor.url(trimmed) + ")");
         }
         return trimmed;
     }

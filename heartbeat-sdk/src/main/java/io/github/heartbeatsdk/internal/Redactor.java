@@ -2,6 +2,9 @@ package io.github.heartbeatsdk.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Masks credentials before text reaches a log line, a {@code toString()} or an exception.
@@ -59,12 +62,16 @@ public final class Redactor {
         String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = hostPort.lastIndexOf(':');
         String host = colon >= 0 && hostPort.indexOf(']') < colon ? hostPort.substring(0, colon) : hostPort;
-        return host.matches("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]") ? host : null;
+        // Letters beyond ASCII: an internationalized name (café.example), checked by HostNames.
+        return host.matches("[A-Za-z0-9._\\-\\u0080-\\uFFFF]+|\\[[0-9A-Fa-f:.]+]") ? host : null;
     }
 
     /**
-     * Removes every appearance of the URL, its path and its query from {@code text}, for messages
-     * that come from code we do not control (exceptions of the HTTP stack).
+     * Removes every appearance of the URL, its path, its query and its user info from
+     * {@code text}, for messages that come from code we do not control (exceptions of the HTTP
+     * stack, which quote what went on the wire). Each part is recognised as given, decoded, and as
+     * an HTTP client sends it: characters percent-encoded as UTF-8 in upper- or lower-case hex, and
+     * in a query a space as {@code +} or {@code %20}.
      */
     public static String scrub(String text, String url) {
         if (text == null || url == null) {
@@ -73,13 +80,53 @@ public final class Redactor {
         String result = text.replace(url, url(url));
         try {
             URI uri = new URI(url);
-            result = replaceIfLong(result, uri.getRawQuery());
-            result = replaceIfLong(result, uri.getRawPath());
-            result = replaceIfLong(result, uri.getRawUserInfo());
+            result = maskEverySpelling(result, uri.getRawQuery(), uri.getQuery(), true);
+            result = maskEverySpelling(result, uri.getRawPath(), uri.getPath(), false);
+            result = maskEverySpelling(result, uri.getRawUserInfo(), uri.getUserInfo(), false);
         } catch (URISyntaxException e) {
             // The whole URL is already replaced; nothing more can be recognised.
         }
         return result;
+    }
+
+    private static String maskEverySpelling(String text, String raw, String decoded, boolean query) {
+        // A one-character path ("/") carries no secret, and replacing it would mangle the text.
+        if (raw == null || raw.length() <= 1) {
+            return text;
+        }
+        String result = text.replace(raw, MASK);
+        if (decoded == null || decoded.length() <= 1) {
+            return result;
+        }
+        return Pattern.compile(anySpelling(decoded, query)).matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
+    }
+
+    /** A regular expression matching {@code decoded} with any of its characters percent-encoded. */
+    private static String anySpelling(String decoded, boolean query) {
+        StringBuilder pattern = new StringBuilder();
+        for (int i = 0; i < decoded.length(); i += Character.charCount(decoded.codePointAt(i))) {
+            int codePoint = decoded.codePointAt(i);
+            String character = new String(Character.toChars(codePoint));
+            if (codePoint < 0x80 && Character.isLetterOrDigit(codePoint)) {
+                pattern.append(character); // never encoded on the wire
+                continue;
+            }
+            pattern.append("(?:").append(Pattern.quote(character));
+            if (query && codePoint == ' ') {
+                pattern.append("|\\+");
+            }
+            pattern.append('|');
+            for (byte b : character.getBytes(StandardCharsets.UTF_8)) {
+                pattern.append('%').append(hexDigit((b >> 4) & 0xf)).append(hexDigit(b & 0xf));
+            }
+            pattern.append(')');
+        }
+        return pattern.toString();
+    }
+
+    private static String hexDigit(int value) {
+        char upper = Character.toUpperCase(Character.forDigit(value, 16));
+        return value < 10 ? String.valueOf(upper) : "[" + upper + Character.toLowerCase(upper) + "]";
     }
 
     /** Masks a header value, keeping a well-known auth scheme word ({@code Bearer ***}) when it starts with one. */
@@ -94,10 +141,5 @@ public final class Redactor {
             }
         }
         return MASK;
-    }
-
-    private static String replaceIfLong(String text, String secret) {
-        // A one-character path ("/") carries no secret, and replacing it would mangle the text.
-        return secret != null && secret.length() > 1 ? text.replace(secret, MASK) : text;
     }
 }

@@ -1,11 +1,15 @@
 package io.github.heartbeatsdk.internal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Eager URL and header checks whose messages name the setting and never echo a secret. */
 class HttpUrlsTest {
@@ -103,6 +107,76 @@ class HttpUrlsTest {
     }
 
     // ---- requireHeader ---------------------------------------------------------------------
+
+    // ---- hosts: what build() accepts, OkHttp's HttpUrl accepts too ----------------------------
+
+    private static final String L63 = "a".repeat(63);
+
+    /** Tricky hosts; each either fails our check or parses with OkHttp. */
+    private static final String[] HOSTS = {
+            "node.example", "NODE.Example", "node.example.", "127.0.0.1", "999.1.1.1", "1.2.3", "01.2.3.4",
+            "[::1]", "[fe80::1]", "[::ffff:127.0.0.1]", "[1:2:3:4:5:6:7:8]", "[1::]", "[::ffff:01.2.3.4]",
+            "[fe80::1%25eth0]", "[fe80::1%eth0]", "my_service", "docker_compose-db.internal", "a-.example", "-a.example",
+            "café.example", "münchen.de", "☃.net", "straße.de", "ﬁ.example", "a\u3002b", "xn--caf-dma.example",
+            "XN--CAF-DMA.example", "xn--zz.example", "xn--.example", "xn--a.example", "xn--abc-.example", "xn---.example",
+            "node..example", ".node.example", "node.example..", ".", "..", L63 + ".example", L63 + "a.example",
+            (L63 + ".").repeat(3) + "a".repeat(61), (L63 + ".").repeat(3) + "a".repeat(61) + ".",
+            (L63 + ".").repeat(3) + "a".repeat(62), "a%2eb", "a%41b.example", "[1:2:3:4:5:6:7:8:9]", "[1::2::3]",
+            "[::1.2.3]", "[::256.1.1.1]", "[12345::1]",
+    };
+
+    @Test
+    void everyHostOurCheckAcceptsOkHttpParsesToo() {
+        int accepted = 0;
+        for (String host : HOSTS) {
+            String url = "http://" + host + "/hb/" + SECRET;
+            boolean ours;
+            try {
+                HttpUrls.requireHttpUrl("url", url);
+                ours = true;
+            } catch (IllegalArgumentException e) {
+                assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+                ours = false;
+            }
+            if (ours) {
+                accepted++;
+                assertNotNull(okhttp3.HttpUrl.parse(url), "we accept " + host + " but OkHttp does not");
+            }
+        }
+        assertTrue(accepted >= 25, "the table is not all refusals: " + accepted);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"node.example", "node.example.", "café.example", "xn--caf-dma.example", "my_service",
+            "[fe80::1]", "[::ffff:127.0.0.1]", "127.0.0.1"})
+    void usualHostsAreAccepted(String host) {
+        assertDoesNotThrow(() -> HttpUrls.requireHttpUrl("url", "http://" + host + "/hb/" + SECRET));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"node..example", ".node.example", "[fe80::1%25eth0]", "xn--zz.example"})
+    void hostsOkHttpRefusesFailHereNamingTheSetting(String host) {
+        String message = rejectedUrl("http://" + host + "/hb/" + SECRET);
+        assertTrue(message.startsWith("pingUrl must have a valid host name or IP address, got one with "), message);
+    }
+
+    @Test
+    void tooLongLabelsAndNamesAreRefusedSayingTheLimit() {
+        assertTrue(rejectedUrl("http://" + L63 + "a.example/" + SECRET).contains("a label of 64 characters (at most 63)"));
+        String name254 = (L63 + ".").repeat(3) + "a".repeat(62);
+        assertTrue(rejectedUrl("http://" + name254 + "/" + SECRET).contains("a name of 254 characters (at most 253)"));
+    }
+
+    @Test
+    void okHttpsIpv6GrammarIsMirrored() {
+        for (String literal : new String[] {"::", "::1", "1::", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:1.2.3.4", "::ffff:1.2.3.4"}) {
+            assertTrue(HostNames.isIpv6(literal), literal);
+        }
+        for (String literal : new String[] {"", ":", "1:2", "1::2::3", "12345::", "::1.2.3", "::01.2.3.4", "1:2:3:4:5:6:7:8:9",
+                "1:2:3:4:5:6:7:1.2.3.4", "::g"}) {
+            assertFalse(HostNames.isIpv6(literal), literal);
+        }
+    }
 
     @Test
     void validHeaderIsAccepted() {

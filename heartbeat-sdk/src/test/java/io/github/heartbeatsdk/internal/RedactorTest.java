@@ -125,6 +125,34 @@ class RedactorTest {
     }
 
     @Test
+    void scrubRemovesThePathAsItTravelsPercentEncodedInEitherCase() {
+        String url = "http://hb.example/hb/café-" + SECRET;
+
+        assertEquals("Unexpected status line: GET *** HTTP/1.1",
+                Redactor.scrub("Unexpected status line: GET /hb/caf%C3%A9-" + SECRET + " HTTP/1.1", url));
+        assertEquals("GET ***", Redactor.scrub("GET /hb/caf%c3%a9-" + SECRET, url));
+        assertEquals("GET ***", Redactor.scrub("GET /hb/café-" + SECRET, url), "as given");
+    }
+
+    @Test
+    void scrubRemovesAnEncodedUrlInItsDecodedAndReencodedForms() {
+        String url = "http://hb.example/hb/caf%C3%A9-" + SECRET;
+
+        assertEquals("GET ***", Redactor.scrub("GET /hb/café-" + SECRET, url));
+        assertEquals("GET ***", Redactor.scrub("GET /hb/caf%c3%a9-" + SECRET, url));
+    }
+
+    @Test
+    void scrubRemovesTheQueryWithSpacesAsPlusOrPercent20() {
+        String url = "http://hb.example/ping?token=" + SECRET + "&note=a%20b%C3%BC";
+
+        for (String sent : new String[] {"token=" + SECRET + "&note=a b\u00fc", "token=" + SECRET + "&note=a+b%C3%BC",
+                "token=" + SECRET + "&note=a%20b%c3%bc"}) {
+            assertEquals("GET ***?***", Redactor.scrub("GET /ping?" + sent, url), sent); // the path counts as secret too
+        }
+    }
+
+    @Test
     void scrubLeavesUnrelatedTextAlone() {
         assertEquals("connection reset", Redactor.scrub("connection reset", XITORING));
     }

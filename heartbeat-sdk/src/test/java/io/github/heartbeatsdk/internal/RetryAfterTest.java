@@ -74,7 +74,11 @@ class RetryAfterTest {
     }
 
     @Test
-    void largestSecondsThatFitAreKept() {
-        assertEquals(9_223_372_036_854_775_000L, RetryAfter.parseMillis("9223372036854775", NOW));
+    void waitsBeyondAWeekAreUnknownRatherThanAPlan() {
+        assertEquals(604_800_000L, RetryAfter.parseMillis("604800", NOW));
+        assertEquals(-1, RetryAfter.parseMillis("604801", NOW));
+        assertEquals(-1, RetryAfter.parseMillis("2147483648", NOW)); // beyond an int: OkHttp itself throws on it
+        assertEquals(-1, RetryAfter.parseMillis("9223372036854775", NOW));
+        assertEquals(-1, RetryAfter.parseMillis("Fri, 21 Oct 2016 07:28:00 GMT", NOW));
     }
 }
