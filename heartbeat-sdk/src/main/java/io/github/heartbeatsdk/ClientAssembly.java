@@ -1,16 +1,16 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.Backoff;
 import io.github.heartbeatsdk.internal.ConfigKeys;
 import io.github.heartbeatsdk.internal.DaemonThreadFactory;
 import io.github.heartbeatsdk.internal.Deliveries;
 import io.github.heartbeatsdk.internal.Dispatcher;
-import io.github.heartbeatsdk.internal.HttpSettings;
-import io.github.heartbeatsdk.internal.HttpTransport;
+import io.github.heartbeatsdk.internal.EndpointNames;
+import io.github.heartbeatsdk.internal.transport.HttpSettings;
+import io.github.heartbeatsdk.internal.transport.Transports;
 import io.github.heartbeatsdk.internal.RandomIds;
 import io.github.heartbeatsdk.internal.SdkVersion;
-import io.github.heartbeatsdk.internal.SermantTcpTransport;
-import io.github.heartbeatsdk.internal.Transport;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-import static io.github.heartbeatsdk.Checks.or;
+import static io.github.heartbeatsdk.internal.Checks.or;
 
 /**
  * Turns a builder's settings, with configuration filling the gaps, into a running client: one
@@ -113,23 +113,11 @@ final class ClientAssembly {
                 owned.add(laneExecutor);
             }
             // One endpoint: its name is the client's, one String rather than two equal ones per client.
-            String name = settings.endpoints.size() == 1 ? settings.endpointName : ClientSettings.nameOf(endpoint);
-            lanes.add(new Dispatcher(transportFor(endpoint, http, settings.clock), laneExecutor,
+            String name = settings.endpoints.size() == 1 ? settings.endpointName : EndpointNames.nameOf(endpoint);
+            lanes.add(new Dispatcher(Transports.forEndpoint(endpoint, http, settings.clock), laneExecutor,
                     settings.clock, BACKOFF, capacity, maxBytes, settings.stats, name, settings.listener));
         }
         return new Deliveries(lanes, owned);
-    }
-
-    private static Transport transportFor(Endpoint endpoint, HttpSettings http, Clock clock) {
-        if (endpoint instanceof RecordingEndpoint) {
-            return new RecordingTransport((RecordingEndpoint) endpoint);
-        }
-        if (endpoint instanceof SermantEndpoint) {
-            SermantEndpoint sermant = (SermantEndpoint) endpoint;
-            return new SermantTcpTransport(sermant.host, sermant.port, http.connectTimeout(), http.readTimeout(),
-                    clock);
-        }
-        return new HttpTransport(endpoint, http, clock);
     }
 
     private static ScheduledExecutorService newOwnExecutor() {

@@ -1,6 +1,7 @@
 package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.internal.DeliveryStats;
+import io.github.heartbeatsdk.internal.EndpointNames;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ final class ClientSettings {
     ClientSettings(List<Endpoint> endpoints, Clock clock, Duration retryDeadline, Duration flushTimeout,
                    boolean shutdownHook, Duration interval, BeatFactory.Identity identity, HeartbeatListener listener) {
         this.endpoints = endpoints;
-        this.endpointName = namesOf(endpoints);
+        this.endpointName = EndpointNames.namesOf(endpoints);
         this.clock = clock;
         this.retryDeadline = retryDeadline;
         this.flushTimeout = flushTimeout;
@@ -30,24 +31,5 @@ final class ClientSettings {
         this.interval = interval;
         this.identity = identity;
         this.listener = listener;
-    }
-
-    /** The SDK's presets redact themselves in toString(); a user's endpoint might not, so only its class is shown. */
-    static String nameOf(Object endpoint) {
-        String type = endpoint.getClass().getName();
-        boolean preset = type.startsWith("io.github.heartbeatsdk.") && type.endsWith("Endpoint") && type.indexOf('$') < 0;
-        return preset ? endpoint.toString() : type;
-    }
-
-    /** Safe names of several endpoints: one name alone, or a list. */
-    static String namesOf(List<?> endpoints) {
-        if (endpoints.size() == 1) {
-            return nameOf(endpoints.get(0));
-        }
-        StringBuilder names = new StringBuilder("[");
-        for (Object endpoint : endpoints) {
-            names.append(names.length() > 1 ? ", " : "").append(nameOf(endpoint));
-        }
-        return names.append(']').toString();
     }
 }

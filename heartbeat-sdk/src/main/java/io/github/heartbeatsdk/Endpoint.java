@@ -3,7 +3,7 @@ package io.github.heartbeatsdk;
 /**
  * Knows one backend's wire format: turns a {@link Signal} into the HTTP request that reports it.
  *
- * <p>Presets live in {@link Endpoints}. Writing your own is a few lines:
+ * <p>Presets live in {@link io.github.heartbeatsdk.endpoints.Endpoints}. Writing your own is a few lines:
  * <pre>{@code
  * Endpoint mine = signal -> signal.kind() == SignalKind.FAIL
  *         ? EndpointRequest.get("https://monitor.example/fail/" + token)

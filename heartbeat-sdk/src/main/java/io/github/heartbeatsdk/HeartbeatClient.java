@@ -1,11 +1,12 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.internal.Checks;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.internal.BeatScheduler;
 import io.github.heartbeatsdk.internal.DaemonThreadFactory;
 import io.github.heartbeatsdk.internal.Deliveries;
 import io.github.heartbeatsdk.internal.HostFacts;
-import io.github.heartbeatsdk.internal.HttpSettings;
+import io.github.heartbeatsdk.internal.transport.HttpSettings;
 import io.github.heartbeatsdk.internal.LazyLogger;
 import io.github.heartbeatsdk.internal.RandomIds;
 import io.github.heartbeatsdk.internal.ResultFuture;
@@ -25,11 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import static io.github.heartbeatsdk.Checks.atMost;
-import static io.github.heartbeatsdk.Checks.notBlank;
-import static io.github.heartbeatsdk.Checks.once;
-import static io.github.heartbeatsdk.Checks.positive;
-import static io.github.heartbeatsdk.Checks.requireNonNull;
+import static io.github.heartbeatsdk.internal.Checks.atMost;
+import static io.github.heartbeatsdk.internal.Checks.notBlank;
+import static io.github.heartbeatsdk.internal.Checks.once;
+import static io.github.heartbeatsdk.internal.Checks.positive;
+import static io.github.heartbeatsdk.internal.Checks.requireNonNull;
 
 /**
  * Tells a monitoring backend "I am alive": one-shot {@link #ping()}s at the end of a job, and
@@ -474,7 +475,7 @@ public final class HeartbeatClient implements AutoCloseable {
             return this;
         }
 
-        /** Where signals go, for example {@link Endpoints#url(String)}. This or {@link #endpoints} is required. */
+        /** Where signals go, for example {@link io.github.heartbeatsdk.endpoints.Endpoints#url(String)}. This or {@link #endpoints} is required. */
         public Builder endpoint(Endpoint endpoint) {
             requireNonNull("endpoint", endpoint);
             this.endpoints = once("endpoint", this.endpoints, Collections.singletonList(endpoint));

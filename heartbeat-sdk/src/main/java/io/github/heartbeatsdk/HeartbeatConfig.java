@@ -25,7 +25,7 @@ import java.util.Set;
  * <caption>Keys</caption>
  * <tr><th>key</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code heartbeat.enabled}</td><td>true</td><td>false: a client that does nothing and starts no thread (alias {@code agent.service.heartbeat.enable})</td></tr>
- * <tr><td>{@code heartbeat.endpoint}</td><td>none</td><td>a URI as {@link Endpoints#parse}; or {@code gateway.nettyIp} / {@code gateway.nettyPort} for {@code sermant://ip:port}</td></tr>
+ * <tr><td>{@code heartbeat.endpoint}</td><td>none</td><td>a URI as {@link io.github.heartbeatsdk.endpoints.Endpoints#parse}; or {@code gateway.nettyIp} / {@code gateway.nettyPort} for {@code sermant://ip:port}</td></tr>
  * <tr><td>{@code heartbeat.interval}</td><td>30000</td><td>ms between beats, or ISO-8601 ({@code PT30S})</td></tr>
  * <tr><td>{@code heartbeat.service}, {@code heartbeat.app-name}, {@code heartbeat.app-type}, {@code heartbeat.artifact}, {@code heartbeat.instance-id}</td><td>as the builder</td><td>instance metadata</td></tr>
  * <tr><td>{@code heartbeat.connect-timeout}</td><td>5000</td><td>ms or ISO-8601 (alias {@code gateway.nettyConnectTimeout}, ms)</td></tr>

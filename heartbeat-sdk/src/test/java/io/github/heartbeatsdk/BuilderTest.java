@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient.Builder;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;

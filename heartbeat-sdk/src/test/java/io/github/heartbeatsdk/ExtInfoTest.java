@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

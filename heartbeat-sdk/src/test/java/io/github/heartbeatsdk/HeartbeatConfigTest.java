@@ -1,11 +1,12 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.internal.SdkVersion;
 import ch.qos.logback.classic.Level;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
-import io.github.heartbeatsdk.internal.SdkVersion;
 import io.github.heartbeatsdk.internal.ShutdownHooks;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;

@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;

@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

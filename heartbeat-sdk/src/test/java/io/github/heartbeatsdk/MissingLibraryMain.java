@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 

@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.internal.BeatScheduler;
 import io.github.heartbeatsdk.internal.DaemonThreadFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;

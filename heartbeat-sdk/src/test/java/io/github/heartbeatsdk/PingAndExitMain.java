@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
+
 /**
  * Run in a child JVM by {@link ChildJvmTest}: pings the URL given as the first argument, then
  * either returns from main ("return") or calls System.exit(0) ("exit"), without closing the client.

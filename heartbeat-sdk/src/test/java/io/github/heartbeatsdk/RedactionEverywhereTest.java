@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.endpoints.UrlEndpoint;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;

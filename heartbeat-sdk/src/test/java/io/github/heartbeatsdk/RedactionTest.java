@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.endpoints.UrlEndpoint;
 import ch.qos.logback.classic.Level;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

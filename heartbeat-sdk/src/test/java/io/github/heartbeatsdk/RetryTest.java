@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import ch.qos.logback.classic.Level;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import mockwebserver3.MockResponse;

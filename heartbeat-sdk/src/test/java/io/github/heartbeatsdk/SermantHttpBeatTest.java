@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.heartbeatsdk.internal.HostFacts;

@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.heartbeatsdk.FakeSermantBackend.BeatRecord;
 import io.github.heartbeatsdk.internal.HostFacts;

@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

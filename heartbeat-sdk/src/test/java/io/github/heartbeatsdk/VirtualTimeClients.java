@@ -12,24 +12,24 @@ import java.util.List;
  * that runs deliveries on the test's thread only when asked, and every client closed after each
  * test. Register with {@code @RegisterExtension final VirtualTimeClients clients = new VirtualTimeClients();}.
  */
-final class VirtualTimeClients implements AfterEachCallback {
-    final FakeClock clock = new FakeClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+public final class VirtualTimeClients implements AfterEachCallback {
+    public final FakeClock clock = new FakeClock();
+    public final ManualScheduler scheduler = new ManualScheduler(clock);
     private final List<HeartbeatClient> built = new ArrayList<>();
 
     /** A builder on virtual time, without shutdown hook and without waiting at close. */
-    HeartbeatClient.Builder builder(Endpoint endpoint) {
+    public HeartbeatClient.Builder builder(Endpoint endpoint) {
         return HeartbeatClient.builder().endpoint(endpoint).executor(scheduler).clock(clock).shutdownHook(false)
                 .flushTimeout(Duration.ZERO);
     }
 
     /** A client from {@link #builder(Endpoint)}, closed after the test. */
-    HeartbeatClient client(Endpoint endpoint) {
+    public HeartbeatClient client(Endpoint endpoint) {
         return track(builder(endpoint).build());
     }
 
     /** Closes {@code client} after the test. */
-    HeartbeatClient track(HeartbeatClient client) {
+    public HeartbeatClient track(HeartbeatClient client) {
         built.add(client);
         return client;
     }

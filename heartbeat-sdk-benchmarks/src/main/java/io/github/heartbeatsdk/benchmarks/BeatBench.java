@@ -4,7 +4,7 @@ import io.github.heartbeatsdk.ExtInfoProvider;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.InstanceInfo;
 import io.github.heartbeatsdk.PluginInfo;
-import io.github.heartbeatsdk.RecordingEndpoint;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.SignalKind;
 import io.github.heartbeatsdk.internal.ExtInfoRenderer;

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk.benchmarks;
 
 import io.github.heartbeatsdk.DeliveryResult;
-import io.github.heartbeatsdk.Endpoints;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HeartbeatListener;
 import io.github.heartbeatsdk.HeartbeatStats;

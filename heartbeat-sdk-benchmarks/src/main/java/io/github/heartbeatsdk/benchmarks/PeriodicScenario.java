@@ -1,6 +1,6 @@
 package io.github.heartbeatsdk.benchmarks;
 
-import io.github.heartbeatsdk.Endpoints;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import okhttp3.OkHttpClient;
 

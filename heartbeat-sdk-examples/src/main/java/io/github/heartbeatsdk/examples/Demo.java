@@ -1,6 +1,6 @@
 package io.github.heartbeatsdk.examples;
 
-import io.github.heartbeatsdk.Endpoints;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.demo.DemoReceiver;
 import io.github.heartbeatsdk.demo.InstanceView;

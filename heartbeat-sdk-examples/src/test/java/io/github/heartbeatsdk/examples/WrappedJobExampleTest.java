@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk.examples;
 
 import io.github.heartbeatsdk.HeartbeatClient;
-import io.github.heartbeatsdk.RecordingEndpoint;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.SignalKind;
 import io.github.heartbeatsdk.demo.CheckView;

@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk.internal;
 
+import io.github.heartbeatsdk.internal.transport.Attempt;
+import io.github.heartbeatsdk.internal.transport.Transport;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.HeartbeatListener;
@@ -278,23 +280,23 @@ public final class Dispatcher {
             expire(pending); // closed while we were about to send
             return true;
         }
-        if (attempt.sent) {
+        if (attempt.sent()) {
             pending.attempts++;
         }
-        switch (attempt.kind) {
+        switch (attempt.kind()) {
             case DELIVERED:
                 // Finish first: a program waiting to exit should not wait for SLF4J's first initialisation.
-                finish(pending, Outcome.DELIVERED, attempt.statusCode, null);
+                finish(pending, Outcome.DELIVERED, attempt.statusCode(), null);
                 log.get().debug("delivered {} to {} (status {}, attempt {})",
-                        pending.signal, endpointName, attempt.statusCode, pending.attempts);
+                        pending.signal, endpointName, attempt.statusCode(), pending.attempts);
                 return true;
             case SKIPPED:
                 finish(pending, Outcome.SKIPPED, 0, null);
                 log.get().debug("{} has no request for {}; skipped", endpointName, pending.signal);
                 return true;
             case REJECTED:
-                finish(pending, Outcome.REJECTED, attempt.statusCode, attempt.error);
-                warnings().rejection.warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error);
+                finish(pending, Outcome.REJECTED, attempt.statusCode(), attempt.error());
+                warnings().rejection.warn("heartbeat to {} rejected, not retried: {}", endpointName, attempt.error());
                 return true;
             default:
                 return retryOrFail(pending, attempt, deadline, openBefore);
@@ -324,35 +326,35 @@ public final class Dispatcher {
      *     meanwhile, this retry counts as one that was waiting at close and gets its one expedited try
      */
     private boolean retryOrFail(PendingSignal pending, Attempt attempt, long deadlineBeforeAttempt, boolean openBefore) {
-        boolean inProgress = attempt.kind == Attempt.Kind.IN_PROGRESS;
+        boolean inProgress = attempt.kind() == Attempt.Kind.IN_PROGRESS;
         long delay;
         if (openBefore && state != OPEN && !inProgress && !pending.expedited) {
             pending.expedited = true;
             delay = 0;
         } else if (inProgress) {
-            delay = Math.max(1, attempt.retryAfterMillis);
-        } else if (attempt.retryAfterMillis >= 0) {
+            delay = Math.max(1, attempt.retryAfterMillis());
+        } else if (attempt.retryAfterMillis() >= 0) {
             // The server's Retry-After wins over our backoff, but never below its first step: "0" must not be a tight loop.
-            delay = Math.max(attempt.retryAfterMillis, backoff.delayMillis(1));
+            delay = Math.max(attempt.retryAfterMillis(), backoff.delayMillis(1));
         } else {
             delay = backoff.delayMillis(Math.max(1, pending.attempts));
         }
         // No shorter waits while closing: a fleet deploying during an outage must not hit the backend harder.
         long deadline = Math.min(deadlineBeforeAttempt, closeDeadlineMillis);
         if (now() + delay >= deadline) {
-            String error = attempt.error + "; gave up after " + pending.attempts + " attempt(s)"
+            String error = attempt.error() + "; gave up after " + pending.attempts + " attempt(s)"
                     + (state != OPEN ? " (client closing)" : " (deadline reached)");
-            finish(pending, Outcome.FAILED, attempt.statusCode, error);
+            finish(pending, Outcome.FAILED, attempt.statusCode(), error);
             warnings().failure.warn("heartbeat to {} not delivered: {}", endpointName, error);
             return true;
         }
-        log.get().debug("{} to {}: {}; trying again in {} ms", pending.signal, endpointName, attempt.error, delay);
+        log.get().debug("{} to {}: {}; trying again in {} ms", pending.signal, endpointName, attempt.error(), delay);
         if (!inProgress) {
             stats.retried();
-            stats.attemptFailed(attempt.error);
-            pending.lastStatus = attempt.statusCode;
+            stats.attemptFailed(attempt.error());
+            pending.lastStatus = attempt.statusCode();
         }
-        pending.lastError = attempt.error;
+        pending.lastError = attempt.error();
         retrying = pending;
         // Before the retry is handed over: on a shared executor with several threads it may start at once,
         // elsewhere, and must not meet this drain still letting go. A retry may wait seconds: keep nothing meanwhile.

@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk.internal;
 
+import io.github.heartbeatsdk.internal.transport.Attempt;
+import io.github.heartbeatsdk.internal.transport.Transport;
 import io.github.heartbeatsdk.Signal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

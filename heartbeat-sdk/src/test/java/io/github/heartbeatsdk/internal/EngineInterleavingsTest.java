@@ -1,7 +1,8 @@
 package io.github.heartbeatsdk.internal;
 
+import io.github.heartbeatsdk.internal.transport.Attempt;
+import io.github.heartbeatsdk.internal.transport.Transport;
 import io.github.heartbeatsdk.DeliveryResult;
-import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.FakeClock;
 import io.github.heartbeatsdk.HeartbeatListener;
 import io.github.heartbeatsdk.HeartbeatStats;

@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk.internal;
 
+import io.github.heartbeatsdk.internal.transport.HttpTransport;
+import io.github.heartbeatsdk.internal.transport.SermantTcpTransport;
 import org.slf4j.helpers.SubstituteLogger;
 
 import java.util.concurrent.CountDownLatch;

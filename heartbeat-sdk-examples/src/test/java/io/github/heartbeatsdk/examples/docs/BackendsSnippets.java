@@ -3,7 +3,7 @@ package io.github.heartbeatsdk.examples.docs;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
-import io.github.heartbeatsdk.Endpoints;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HttpMethod;
 

@@ -1,9 +1,9 @@
 package io.github.heartbeatsdk.examples.docs;
 
-import io.github.heartbeatsdk.Endpoints;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.JobRun;
-import io.github.heartbeatsdk.RecordingEndpoint;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.SignalKind;
 
 import java.util.Arrays;

@@ -1,7 +1,8 @@
 package io.github.heartbeatsdk.examples.docs;
 
 // snippet: quickStart
-import io.github.heartbeatsdk.*;
+import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 class NightlyBackup {
     public static void main(String[] args) {

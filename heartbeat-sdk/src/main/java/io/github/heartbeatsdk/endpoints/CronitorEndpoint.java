@@ -1,0 +1,93 @@
+package io.github.heartbeatsdk.endpoints;
+
+import io.github.heartbeatsdk.EndpointRequest;
+import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.SignalKind;
+import io.github.heartbeatsdk.internal.Checks;
+import io.github.heartbeatsdk.Endpoint;
+import io.github.heartbeatsdk.internal.PingUrls;
+import io.github.heartbeatsdk.internal.Redactor;
+import io.github.heartbeatsdk.internal.TextTail;
+
+
+/**
+ * Cronitor's telemetry API, from the monitor's URL {@code https://cronitor.link/p/<api-key>/<monitor-key>}
+ * ({@link Endpoints#cronitor(String)}). Every request is a GET with query parameters:
+ * a start is {@code state=run}, a success or exit 0 {@code state=complete}, a failure or non-zero
+ * exit {@code state=fail} (with {@code status_code} for an exit and {@code message}, its last
+ * {@value #MAX_MESSAGE_CHARS} characters). Job signals carry {@code series=<run id>} and ends
+ * {@code metric=duration:<seconds>}; a ping or beat is a plain telemetry ping without a state.
+ * Log signals are skipped: Cronitor has no state-less log event. Immutable.
+ */
+public final class CronitorEndpoint implements Endpoint {
+    /** Cronitor keeps at most this many characters of a message. */
+    public static final int MAX_MESSAGE_CHARS = 2000;
+
+    private final String url;
+    private final String environment;
+    private final String host;
+
+    private CronitorEndpoint(String url, String environment, String host) {
+        this.url = url;
+        this.environment = environment;
+        this.host = host;
+    }
+
+    static CronitorEndpoint of(String monitorUrl) {
+        String url = PingUrls.presetBase(monitorUrl);
+        if (PingUrls.pathSegments(url).length < 3) {
+            throw PingUrls.wrongShape("a Cronitor telemetry URL like "
+                    + "https://cronitor.link/p/<api-key>/<monitor-key>", monitorUrl);
+        }
+        return new CronitorEndpoint(url, null, null);
+    }
+
+    /** Returns this endpoint reporting {@code env=<environment>} (for example "production"). */
+    public CronitorEndpoint withEnvironment(String environment) {
+        return new CronitorEndpoint(url, Checks.notBlank("environment", environment), host);
+    }
+
+    /** Returns this endpoint reporting {@code host=<host>}. */
+    public CronitorEndpoint withHost(String host) {
+        return new CronitorEndpoint(url, environment, Checks.notBlank("host", host));
+    }
+
+    @Override
+    public EndpointRequest request(Signal signal) {
+        String state;
+        switch (signal.kind()) {
+            case START:
+                state = "run";
+                break;
+            case SUCCESS:
+                state = "complete";
+                break;
+            case FAIL:
+                state = "fail";
+                break;
+            case EXIT:
+                state = signal.exitCode() == 0 ? "complete" : "fail";
+                break;
+            case LOG:
+            case BEAT: // a check's state comes from pings and runs, never from a service's beats
+                return null;
+            default:
+                state = null;
+        }
+        String seconds = RunDuration.seconds(signal);
+        String message = signal.message() == null ? null : TextTail.chars(signal.message(), MAX_MESSAGE_CHARS);
+        return EndpointRequest.get(PingUrls.query(url,
+                "state", state,
+                "series", signal.runId(),
+                "metric", seconds != null ? "duration:" + seconds : null,
+                "status_code", signal.kind() == SignalKind.EXIT ? Integer.toString(signal.exitCode()) : null,
+                "message", message,
+                "env", environment,
+                "host", host));
+    }
+
+    @Override
+    public String toString() {
+        return "CronitorEndpoint{" + Redactor.url(url) + "}";
+    }
+}

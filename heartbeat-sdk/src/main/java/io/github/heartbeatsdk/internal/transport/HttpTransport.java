@@ -1,0 +1,289 @@
+package io.github.heartbeatsdk.internal.transport;
+
+import io.github.heartbeatsdk.internal.LazyLogger;
+import io.github.heartbeatsdk.internal.Redactor;
+import io.github.heartbeatsdk.internal.SdkVersion;
+import io.github.heartbeatsdk.Endpoint;
+import io.github.heartbeatsdk.EndpointRequest;
+import io.github.heartbeatsdk.EndpointResponse;
+import io.github.heartbeatsdk.Signal;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.io.IOException;
+import java.security.cert.CertificateException;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Delivers signals as HTTP requests with synchronous OkHttp calls on the delivery thread.
+ *
+ * <p>Synchronous calls on our own thread beat OkHttp's {@code enqueue} here: its dispatcher
+ * delivered at 0.4x the rate with 14 extra threads and lost a ping enqueued right before
+ * {@code System.exit}. The OkHttp client is built lazily on the delivery thread, so loading
+ * OkHttp's classes never costs the caller of {@code build()}.
+ */
+public final class HttpTransport implements Transport {
+    /** Response bodies are read up to this many bytes (so the connection can be reused), never more. */
+    static final long MAX_RESPONSE_BYTES = 8 * 1024;
+    /** Where {@link HideRetryAfter} keeps a response's {@code Retry-After}. */
+    private static final LazyLogger log = new LazyLogger(HttpTransport.class);
+
+    private final Endpoint endpoint;
+    private final HttpSettings settings;
+    private final Clock clock;
+    private OkHttpClient client;
+    private SharedOkHttp.Lease lease; // guarded by this, like client; null with the user's own client
+    /**
+     * The OkHttp request last built, and what it was built from. A burst of pings to one URL is
+     * the same {@link EndpointRequest} again and again; rebuilding costs ~2 us and 1.5 KB each.
+     * Kept for one drain only ({@link #drained}): 10 000 idle or backing-off clients keeping one would hold 5 MB.
+     */
+    private EndpointRequest lastRequest;
+    private Request lastOkHttpRequest;
+    private volatile Call inFlight;
+    private boolean closed; // guarded by this, like client
+
+    public HttpTransport(Endpoint endpoint, HttpSettings settings, Clock clock) {
+        this.endpoint = endpoint;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public Attempt send(Signal signal) {
+        EndpointRequest request;
+        try {
+            request = endpoint.request(signal);
+        } catch (VirtualMachineError | LinkageError e) {
+            throw e; // the dispatcher ends the signal FAILED, naming a missing class
+        } catch (Throwable e) { // the user's endpoint: sneaky checked exceptions and Errors too
+            return Attempt.rejected(0, "endpoint " + endpoint.getClass().getName() + " failed to build a request: "
+                    + e.getClass().getName());
+        }
+        if (request == null) {
+            return Attempt.skipped();
+        }
+        String url = request.url();
+        Call call;
+        try {
+            if (request != lastRequest) {
+                lastOkHttpRequest = toOkHttp(request);
+                lastRequest = request;
+            }
+            call = client(lastOkHttpRequest.url()).newCall(lastOkHttpRequest);
+        } catch (RuntimeException e) {
+            return Attempt.rejected(0, "cannot send to " + Redactor.url(url) + ": "
+                    + Redactor.scrub(e.toString(), url));
+        }
+        inFlight = call;
+        try (Response response = call.execute()) {
+            if (!drainBounded(response.body())) {
+                // Closing would read the rest to reuse the connection; cancelling drops it unread.
+                call.cancel();
+            }
+            tellEndpoint(response);
+            return classify(response, url);
+        } catch (RuntimeException e) {
+            // A bug in an interceptor of the user's OkHttpClient, say: not transient, and its message may quote the URL.
+            return Attempt.rejected(0, "HTTP call to " + Redactor.url(url) + " failed: " + e.getClass().getName());
+        } catch (IOException e) {
+            String error = Redactor.scrub(describe(e), url) + " (" + Redactor.url(url) + ")";
+            String misconfigured = tlsMisconfiguration(e);
+            if (misconfigured != null) {
+                return Attempt.rejected(0, "TLS: " + misconfigured + ": " + error);
+            }
+            return Attempt.retryable(0, error, -1);
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    private void tellEndpoint(final Response response) {
+        try {
+            endpoint.onResponse(new EndpointResponse() {
+                @Override
+                public int statusCode() {
+                    return response.code();
+                }
+
+                @Override
+                public String header(String name) {
+                    return "Retry-After".equalsIgnoreCase(name) ? retryAfter(response) : response.header(name);
+                }
+            });
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // the user's endpoint: whatever it throws, the answer still decides the outcome
+            log.get().warn("endpoint {} failed in onResponse: {}", endpoint.getClass().getName(), e.getClass().getName());
+        }
+    }
+
+    private Attempt classify(Response response, String url) {
+        int code = response.code();
+        if (code >= 200 && code < 300) {
+            return Attempt.delivered(code);
+        }
+        String error = "HTTP " + code + " from " + Redactor.url(url);
+        if (code == 408 || code == 429 || code >= 500) {
+            return Attempt.retryable(code, error, RetryAfter.parseMillis(retryAfter(response), clock.millis()));
+        }
+        if (code >= 300 && code < 400) {
+            return Attempt.rejected(code, error + " (redirect not followed: point the endpoint at the URL it redirects to)");
+        }
+        return Attempt.rejected(code, error);
+    }
+
+    private static Request toOkHttp(EndpointRequest request) {
+        Request.Builder builder = new Request.Builder().url(request.url()).header("User-Agent", UserAgent.VALUE);
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            builder.header(header.getKey(), header.getValue());
+        }
+        switch (request.method()) {
+            case HEAD:
+                return builder.head().build();
+            case POST:
+                MediaType type = MediaType.parse(request.contentType());
+                return builder.post(RequestBody.create(request.body(), type)).build();
+            default:
+                return builder.get().build();
+        }
+    }
+
+    /**
+     * Reads a small body to its end so the connection can be reused; returns false when the body
+     * is longer than {@link #MAX_RESPONSE_BYTES}, which is then never read further, or breaks off.
+     * The status line decides the outcome: a 404 whose body is cut short is still a 404.
+     */
+    private static boolean drainBounded(ResponseBody body) {
+        try {
+            BufferedSource source = body.source();
+            long remaining = MAX_RESPONSE_BYTES;
+            while (remaining > 0) {
+                if (!source.request(1)) {
+                    return true;
+                }
+                long skip = Math.min(remaining, source.getBuffer().size());
+                source.skip(skip);
+                remaining -= skip;
+            }
+            return source.exhausted();
+        } catch (IOException cutShort) {
+            return false;
+        }
+    }
+
+    /** Read on first delivery, not when the transport is built. */
+    private static final class UserAgent {
+        static final String VALUE = "heartbeat-sdk/" + SdkVersion.VERSION;
+    }
+
+    /** The client for requests to {@code url}'s backend, leased from {@link SharedOkHttp} on first use. */
+    private synchronized OkHttpClient client(HttpUrl url) {
+        if (closed) {
+            throw new IllegalStateException("transport closed");
+        }
+        if (client == null) {
+            if (settings.userClient != null) {
+                client = OkHttpSetup.configure(((OkHttpClient) settings.userClient).newBuilder(), settings);
+            } else {
+                lease = SharedOkHttp.acquire(settings, url.scheme() + "://" + url.host() + ":" + url.port(),
+                        new SharedOkHttp.Derivation() {
+                            @Override
+                            public OkHttpClient derive(OkHttpClient.Builder fromBase) {
+                                return OkHttpSetup.configure(fromBase, settings);
+                            }
+                        });
+                client = lease.client;
+            }
+        }
+        return client;
+    }
+
+    /** The server's {@code Retry-After} of a response, or null. */
+    private static String retryAfter(Response response) {
+        return response.header(OkHttpSetup.RETRY_AFTER);
+    }
+
+    /**
+     * What is wrong with a TLS setup that retrying cannot fix, or null: an untrusted server
+     * certificate, a server refusing our client certificate (mTLS) with an alert, a port that does
+     * not speak TLS. A handshake merely cut short by the network might heal, and is retried.
+     */
+    private static String tlsMisconfiguration(IOException e) {
+        if (e instanceof SSLPeerUnverifiedException) {
+            return UNTRUSTED_SERVER;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return UNTRUSTED_SERVER;
+            }
+            String message = cause instanceof SSLException ? cause.getMessage() : null;
+            if (message != null && message.contains("nrecognized SSL message")) { // JDK 8: "Unrecognized", later "Unsupported or unrecognized"
+                return "the server does not speak TLS on this port (an https URL for a plain-http port?)";
+            }
+            if (message != null && isClientCertificateAlert(message)) {
+                return "the server refused the client certificate (mTLS: none was given, or not one it trusts); "
+                        + "supply it with sslSocketFactory(...) or httpClient(...)";
+            }
+        }
+        return null;
+    }
+
+    private static final String UNTRUSTED_SERVER = "the server's certificate is not trusted or does not match its host; "
+            + "supply its CA with sslSocketFactory(...) or httpClient(...)";
+
+    /** Whether the server sent an alert about the certificate the client presented, or failed to. */
+    private static boolean isClientCertificateAlert(String message) {
+        for (String alert : new String[] {"bad_certificate", "certificate_required", "certificate_unknown",
+                "unsupported_certificate", "certificate_revoked", "certificate_expired", "unknown_ca", "access_denied"}) {
+            if (message.contains("Received fatal alert: " + alert)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    @Override
+    public void drained() {
+        lastRequest = null;
+        lastOkHttpRequest = null;
+    }
+
+    /** The OkHttp request kept for the next send, or null; for tests. */
+    Object reusableRequest() {
+        return lastOkHttpRequest;
+    }
+
+    @Override
+    public void cancel() {
+        Call call = inFlight;
+        if (call != null) {
+            call.cancel();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        cancel();
+        if (lease != null) {
+            SharedOkHttp.release(lease); // the last holder closes that client's connections
+            lease = null;
+        }
+        client = null; // closed stops client() from taking it again
+    }
+}

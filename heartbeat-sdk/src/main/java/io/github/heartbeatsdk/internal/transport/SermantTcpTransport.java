@@ -1,0 +1,264 @@
+package io.github.heartbeatsdk.internal.transport;
+
+import io.github.heartbeatsdk.internal.Backoff;
+import io.github.heartbeatsdk.internal.LazyLogger;
+import io.github.heartbeatsdk.internal.SermantJson;
+import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.SignalKind;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Sends beats to a sermant-backend over its own TCP protocol: one persistent connection, one
+ * length-prefixed protobuf frame per beat ({@link SermantFrameEncoder}).
+ *
+ * <p>The backend never answers, so "delivered" means written to a healthy socket. Two things
+ * make a socket unhealthy without telling us: the backend closes connections idle for 60 s, and
+ * it may restart. Before each write the transport reads (without blocking) from the socket; end
+ * of stream means the backend closed it, and a fresh connection is opened. A write that still
+ * fails on an old connection is sent once more on a fresh one. While the backend is down,
+ * reconnects back off from 1 s, doubling up to 30 s with jitter; a successful write resets it.
+ *
+ * <p>Connects never block: the transport starts one and answers "in progress", and the
+ * dispatcher polls it, so a backend that never answers a connect costs a shared executor
+ * microseconds per poll, not the connect timeout. Writes are non-blocking with a timeout.
+ */
+public final class SermantTcpTransport implements Transport {
+    /** First wait before reconnecting to a backend that is down. */
+    public static final long RECONNECT_INITIAL_MILLIS = 1_000;
+    /** Longest wait between two reconnects. */
+    public static final long RECONNECT_CAP_MILLIS = 30_000;
+
+    private static final LazyLogger log = new LazyLogger(SermantTcpTransport.class);
+
+    private final String host;
+    private final int port;
+    private final long connectTimeoutMillis;
+    private final long writeTimeoutMillis;
+    private final Clock clock;
+    /** Immutable, so one serves every transport. */
+    private static final Backoff RECONNECTS = new Backoff(RECONNECT_INITIAL_MILLIS, RECONNECT_CAP_MILLIS);
+    /** Between two polls of a connect under way: short at first, so a local backend's first beat is quick. */
+    private static final long MIN_CONNECT_POLL_MILLIS = 5;
+    private static final long MAX_CONNECT_POLL_MILLIS = 100;
+    private volatile SocketChannel channel;
+    /** A connect under way, polled on each send until it completes or times out. */
+    private volatile SocketChannel connecting;
+    private long connectStartNanos;
+    /** True for a channel that has not carried a frame yet: a failed write on it is a failed connect. */
+    private boolean fresh;
+    private int failedConnects;
+    private long nextConnectMillis;
+    private volatile boolean closed;
+
+    public SermantTcpTransport(String host, int port, Duration connectTimeout, Duration writeTimeout, Clock clock) {
+        this.host = host;
+        this.port = port;
+        this.connectTimeoutMillis = connectTimeout.toMillis();
+        this.writeTimeoutMillis = writeTimeout.toMillis();
+        this.clock = clock;
+    }
+
+    @Override
+    public Attempt send(Signal signal) {
+        if (signal.kind() != SignalKind.BEAT || signal.instance() == null) {
+            return Attempt.skipped(); // the Sermant protocol only knows heartbeats
+        }
+        if (connecting != null) {
+            Attempt notConnected = finishConnecting();
+            if (notConnected != null) {
+                return notConnected;
+            }
+        }
+        SocketChannel current = channel;
+        if (current != null && !stillOpen(current)) {
+            log.get().debug("sermant-backend {}:{} closed the connection; reconnecting", host, port);
+            closeChannel();
+            current = null;
+        }
+        long now = clock.millis();
+        if (current == null && now < nextConnectMillis) { // checked before encoding: a beat not sent costs nothing
+            return Attempt.notYet("sermant-backend " + host + ":" + port + " is down; next reconnect in "
+                    + (nextConnectMillis - now) + " ms", nextConnectMillis - now);
+        }
+        if (current == null) {
+            Attempt notConnected = startConnecting();
+            if (notConnected != null) {
+                return notConnected;
+            }
+            current = channel;
+        }
+        byte[] frame = SermantFrameEncoder.heartbeatFrame(SermantJson.heartbeatMessage(signal));
+        boolean wasFresh = fresh;
+        fresh = false;
+        try {
+            write(current, frame);
+            failedConnects = 0;
+            nextConnectMillis = 0;
+            return Attempt.delivered(0);
+        } catch (IOException e) {
+            closeChannel();
+            if (!wasFresh) {
+                // An old connection the backend dropped without our noticing: one more try, on a new one.
+                log.get().debug("write to sermant-backend {}:{} failed on an old connection ({}); reconnecting", host, port,
+                        e.toString());
+                Attempt notConnected = startConnecting();
+                return notConnected != null ? notConnected : Attempt.inProgress("reconnected to sermant-backend "
+                        + host + ":" + port, 1);
+            }
+            return connectFailed(e);
+        }
+    }
+
+    /**
+     * Opens a connection without waiting for it: a backend that never answers a connect must not
+     * hold the delivery thread, which may be an executor shared with other clients. Returns null
+     * when the connect completed at once (the channel is ready to write), else an in-progress
+     * attempt (the dispatcher asks again shortly) or the failure.
+     */
+    private Attempt startConnecting() {
+        SocketChannel opened;
+        synchronized (this) {
+            if (closed) {
+                return Attempt.retryable(0, "transport closed", -1);
+            }
+            try {
+                opened = SocketChannel.open();
+            } catch (IOException e) {
+                return connectFailed(e);
+            }
+            connecting = opened;
+        }
+        connectStartNanos = System.nanoTime();
+        try {
+            opened.configureBlocking(false);
+            opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            opened.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            if (address.isUnresolved()) {
+                throw new UnknownHostException(host);
+            }
+            opened.connect(address);
+        } catch (IOException | UnresolvedAddressException | SecurityException e) {
+            closeConnecting();
+            return connectFailed(e instanceof IOException ? (IOException) e : new IOException(e.toString()));
+        }
+        return finishConnecting();
+    }
+
+    /** Null once the connect under way has completed (the channel is ready to write), else what to tell the dispatcher. */
+    private Attempt finishConnecting() {
+        SocketChannel pending = connecting;
+        try {
+            if (pending.finishConnect()) {
+                connecting = null;
+                channel = pending;
+                fresh = true;
+                return null;
+            }
+            long elapsedMillis = (System.nanoTime() - connectStartNanos) / 1_000_000L;
+            if (elapsedMillis >= connectTimeoutMillis) {
+                throw new SocketTimeoutException("connect timed out after " + connectTimeoutMillis + " ms");
+            }
+            long poll = Math.min(MAX_CONNECT_POLL_MILLIS, Math.max(MIN_CONNECT_POLL_MILLIS, elapsedMillis / 2));
+            return Attempt.inProgress("connecting to sermant-backend " + host + ":" + port, poll);
+        } catch (IOException e) {
+            closeConnecting();
+            return connectFailed(e);
+        }
+    }
+
+    private Attempt connectFailed(IOException e) {
+        long wait = RECONNECTS.delayMillis(++failedConnects);
+        nextConnectMillis = clock.millis() + wait;
+        return Attempt.retryable(0, "sermant-backend " + host + ":" + port + ": " + e, wait);
+    }
+
+    private void write(SocketChannel target, byte[] frame) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(frame);
+        long deadline = System.nanoTime() + writeTimeoutMillis * 1_000_000L;
+        while (buffer.hasRemaining()) {
+            if (target.write(buffer) == 0) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0 || !awaitReady(target, SelectionKey.OP_WRITE, left)) {
+                    throw new SocketTimeoutException("write timed out after " + writeTimeoutMillis + " ms");
+                }
+            }
+        }
+    }
+
+    private static boolean awaitReady(SocketChannel target, int operation, long timeoutMillis) throws IOException {
+        try (Selector selector = Selector.open()) {
+            SelectionKey key = target.register(selector, operation);
+            boolean ready = selector.select(Math.max(1, timeoutMillis)) > 0;
+            key.cancel();
+            selector.selectNow(); // deregisters the channel so it can be used in blocking-free mode again
+            return ready;
+        }
+    }
+
+    /** The backend never sends anything, so a readable socket means it was closed (or reset). */
+    private static boolean stillOpen(SocketChannel target) {
+        try {
+            return target.read(ByteBuffer.allocate(256)) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void closeChannel() {
+        SocketChannel current = channel;
+        channel = null;
+        closeQuietly(current);
+    }
+
+    private void closeConnecting() {
+        SocketChannel pending = connecting;
+        connecting = null;
+        closeQuietly(pending);
+    }
+
+    private static void closeQuietly(SocketChannel target) {
+        if (target != null) {
+            try {
+                target.close();
+            } catch (IOException e) {
+                // Nothing left to do with a socket we are discarding.
+            }
+        }
+    }
+
+    @Override
+    public void drained() {
+        // The connection stays open on purpose: the next beat reuses it.
+    }
+
+    @Override
+    public void cancel() {
+        closeChannel();
+        closeConnecting();
+    }
+
+    /** Closes the connection and any connect under way; once it returns, no socket is opened again. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        cancel();
+    }
+
+    @Override
+    public String toString() {
+        return "SermantTcpTransport{" + host + ":" + port + "}";
+    }
+}

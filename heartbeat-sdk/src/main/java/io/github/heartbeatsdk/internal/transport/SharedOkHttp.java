@@ -1,0 +1,97 @@
+package io.github.heartbeatsdk.internal.transport;
+
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The OkHttpClients the SDK owns in a JVM, shared by every client that was not given the user's
+ * own: one base client, and one client derived from it per distinct set of timeouts, proxy and
+ * TLS settings and backend address. Derived clients share the base's TLS set-up; each has its
+ * own connection pool. A fresh {@code OkHttpClient} holds about 34 KB (its trust-root index) and
+ * a pool of its own, so 10 000 clients each with their own cost 41 KB apiece and 10 000
+ * connections to the same backend.
+ *
+ * <p>Each derived client is counted by the transports that lease it. When the last of them
+ * lets go, its pool's connections are closed and the entry is forgotten, so a closed client's
+ * connections and settings (a proxy password, TLS objects) stay reachable only while another
+ * open client with the very same settings talks to the very same backend.
+ */
+final class SharedOkHttp {
+    /** Builds the client for some settings from a builder that already carries the base's set-up and a fresh pool. */
+    interface Derivation {
+        OkHttpClient derive(OkHttpClient.Builder fromBase);
+    }
+
+    /** One derived client and how many transports hold it. */
+    static final class Lease {
+        final HttpSettings settings;
+        final String address;
+        final OkHttpClient client;
+        int holders; // guarded by SharedOkHttp.class
+
+        Lease(HttpSettings settings, String address, OkHttpClient client) {
+            this.settings = settings;
+            this.address = address;
+            this.client = client;
+        }
+    }
+
+    private static OkHttpClient base;
+    private static final List<Lease> leases = new ArrayList<Lease>();
+
+    private SharedOkHttp() {
+    }
+
+    /**
+     * The shared client for {@code settings} talking to {@code address} (scheme, host and port),
+     * created on first use; pair every call with {@link #release(Lease)}.
+     */
+    static synchronized Lease acquire(HttpSettings settings, String address, Derivation derivation) {
+        for (Lease lease : leases) {
+            if (lease.address.equals(address) && lease.settings.sameClient(settings)) {
+                lease.holders++;
+                return lease;
+            }
+        }
+        if (base == null) {
+            base = new OkHttpClient();
+        }
+        Lease lease = new Lease(settings, address,
+                derivation.derive(base.newBuilder().connectionPool(new ConnectionPool())));
+        lease.holders = 1;
+        leases.add(lease);
+        return lease;
+    }
+
+    /** Gives back one {@link #acquire}; the last holder's release closes that client's connections. */
+    static synchronized void release(Lease lease) {
+        if (lease.holders == 0) {
+            return;
+        }
+        lease.holders--;
+        if (lease.holders == 0) {
+            leases.remove(lease);
+            lease.client.connectionPool().evictAll();
+            if (leases.isEmpty()) {
+                base = null;
+            }
+        }
+    }
+
+    /** How many transports hold a shared client now. */
+    static synchronized int users() {
+        int users = 0;
+        for (Lease lease : leases) {
+            users += lease.holders;
+        }
+        return users;
+    }
+
+    /** How many derived clients are kept now. */
+    static synchronized int clients() {
+        return leases.size();
+    }
+}
