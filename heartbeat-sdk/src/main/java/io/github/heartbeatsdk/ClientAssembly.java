@@ -2,15 +2,16 @@ package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.Backoff;
+import io.github.heartbeatsdk.internal.BeatFactory;
 import io.github.heartbeatsdk.internal.ConfigKeys;
 import io.github.heartbeatsdk.internal.DaemonThreadFactory;
 import io.github.heartbeatsdk.internal.Deliveries;
 import io.github.heartbeatsdk.internal.Dispatcher;
 import io.github.heartbeatsdk.internal.EndpointNames;
-import io.github.heartbeatsdk.internal.transport.HttpSettings;
-import io.github.heartbeatsdk.internal.transport.Transports;
 import io.github.heartbeatsdk.internal.RandomIds;
 import io.github.heartbeatsdk.internal.SdkVersion;
+import io.github.heartbeatsdk.internal.transport.HttpSettings;
+import io.github.heartbeatsdk.internal.transport.Transports;
 
 import java.time.Clock;
 import java.util.ArrayList;

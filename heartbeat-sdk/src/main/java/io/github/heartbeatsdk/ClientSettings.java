@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.internal.BeatFactory;
 import io.github.heartbeatsdk.internal.DeliveryStats;
 import io.github.heartbeatsdk.internal.EndpointNames;
 

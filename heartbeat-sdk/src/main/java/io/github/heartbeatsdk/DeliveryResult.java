@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk;
 
+import io.github.heartbeatsdk.internal.ApiAccess;
+
 /**
  * How the delivery of one signal ended. Immutable.
  *
@@ -21,6 +23,10 @@ public final class DeliveryResult {
         DROPPED
     }
 
+    static {
+        ApiAccess.set(new Access()); // the engine makes results through it: the constructors are not API
+    }
+
     private final Outcome outcome;
     private final int statusCode;
     private final int attempts;
@@ -32,14 +38,14 @@ public final class DeliveryResult {
      * @param attempts how many times the request was sent
      * @param error the last error, already redacted, or null
      */
-    public DeliveryResult(Outcome outcome, int statusCode, int attempts, String error) {
+    DeliveryResult(Outcome outcome, int statusCode, int attempts, String error) {
         this(outcome, statusCode, attempts, error, null);
     }
 
     /**
      * @param endpoint the endpoint's redacted name, or null when the result concerns no endpoint
      */
-    public DeliveryResult(Outcome outcome, int statusCode, int attempts, String error, String endpoint) {
+    DeliveryResult(Outcome outcome, int statusCode, int attempts, String error, String endpoint) {
         if (outcome == null) {
             throw new NullPointerException("outcome == null");
         }

@@ -1,19 +1,17 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.internal.Checks;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.internal.BeatFactory;
 import io.github.heartbeatsdk.internal.BeatScheduler;
+import io.github.heartbeatsdk.internal.Checks;
 import io.github.heartbeatsdk.internal.DaemonThreadFactory;
 import io.github.heartbeatsdk.internal.Deliveries;
-import io.github.heartbeatsdk.internal.HostFacts;
-import io.github.heartbeatsdk.internal.transport.HttpSettings;
 import io.github.heartbeatsdk.internal.LazyLogger;
 import io.github.heartbeatsdk.internal.RandomIds;
 import io.github.heartbeatsdk.internal.ResultFuture;
 import io.github.heartbeatsdk.internal.ShutdownHooks;
+import io.github.heartbeatsdk.internal.transport.HttpSettings;
 
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.X509TrustManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +22,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
 
 import static io.github.heartbeatsdk.internal.Checks.atMost;
 import static io.github.heartbeatsdk.internal.Checks.notBlank;
@@ -61,13 +60,6 @@ import static io.github.heartbeatsdk.internal.Checks.requireNonNull;
  */
 public final class HeartbeatClient implements AutoCloseable {
     private static final LazyLogger log = new LazyLogger(HeartbeatClient.class);
-    /** Not a method reference: the first lambda in a JVM costs the caller of start() milliseconds. */
-    private static final Supplier<List<String>> HOST_ADDRESSES = new Supplier<List<String>>() {
-        @Override
-        public List<String> get() {
-            return HostFacts.nonLoopbackIpv4();
-        }
-    };
 
     private final ClientSettings settings;
     private final Deliveries deliveries;
@@ -215,7 +207,7 @@ public final class HeartbeatClient implements AutoCloseable {
             return; // disabled by configuration: no beat, no thread
         }
         beats = new BeatScheduler(settings.clock, deliveries.lanes(), settings.stats,
-                settings.interval.toMillis(), new BeatFactory(settings.identity, extInfo, HOST_ADDRESSES));
+                settings.interval.toMillis(), new BeatFactory(settings.identity, extInfo));
         beats.start();
     }
 

@@ -22,7 +22,7 @@ public final class HeartbeatStats {
     private final String lastError;
 
     /** Creates a snapshot; the SDK builds these, users read them. */
-    public HeartbeatStats(long enqueued, long delivered, long skipped, long rejected, long failed, long dropped,
+    HeartbeatStats(long enqueued, long delivered, long skipped, long rejected, long failed, long dropped,
                           long retried, long beatsSkipped, long pending, long lastSuccessMillis, String lastError) {
         this.enqueued = enqueued;
         this.delivered = delivered;

@@ -11,7 +11,7 @@ public final class PluginInfo {
     private final Map<String, String> extInfo;
 
     /** Creates an entry; {@code extInfo} is copied and sorted by key. */
-    public PluginInfo(String name, String version, Map<String, String> extInfo) {
+    PluginInfo(String name, String version, Map<String, String> extInfo) {
         if (name == null) {
             throw new NullPointerException("name == null");
         }

@@ -63,8 +63,8 @@ public final class Signal {
      * @param lastBeatMillis the previous beat's time, or 0 for the first (Sermant's {@code lastHeartbeatTime})
      * @param plugins the plugins' entries by name (copied)
      */
-    public static Signal beat(long timestampMillis, long lastBeatMillis, InstanceInfo instance,
-                              Map<String, PluginInfo> plugins) {
+    static Signal beat(long timestampMillis, long lastBeatMillis, InstanceInfo instance,
+                       Map<String, PluginInfo> plugins) {
         if (instance == null) {
             throw new NullPointerException("instance == null");
         }

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import ch.qos.logback.classic.Level;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.testing.RecordingEndpoint;
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -1,12 +1,11 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
-import io.github.heartbeatsdk.internal.SdkVersion;
 import ch.qos.logback.classic.Level;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.internal.SdkVersion;
 import io.github.heartbeatsdk.internal.ShutdownHooks;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -33,9 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

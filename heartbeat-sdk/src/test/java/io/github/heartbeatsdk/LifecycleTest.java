@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.ShutdownHooks;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,7 @@
 package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.endpoints.Endpoints;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 

@@ -1,8 +1,8 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import ch.qos.logback.classic.Level;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -1,10 +1,10 @@
 package io.github.heartbeatsdk;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.heartbeatsdk.endpoints.Endpoints;
-import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.internal.BeatScheduler;
 import io.github.heartbeatsdk.internal.DaemonThreadFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -1,8 +1,8 @@
 package io.github.heartbeatsdk;
 
+import ch.qos.logback.classic.Level;
 import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.endpoints.UrlEndpoint;
-import ch.qos.logback.classic.Level;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;

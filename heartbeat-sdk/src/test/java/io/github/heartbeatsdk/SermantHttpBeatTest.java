@@ -1,10 +1,11 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
-import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.internal.BeatFactory;
 import io.github.heartbeatsdk.internal.HostFacts;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -1,8 +1,8 @@
 package io.github.heartbeatsdk;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.heartbeatsdk.FakeSermantBackend.BeatRecord;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.HostFacts;
 import io.github.heartbeatsdk.internal.SdkVersion;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.github.heartbeatsdk.demo;
 
 import io.github.heartbeatsdk.DeliveryResult;
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.JobRun;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,13 +2,11 @@ package io.github.heartbeatsdk.benchmarks;
 
 import io.github.heartbeatsdk.ExtInfoProvider;
 import io.github.heartbeatsdk.HeartbeatClient;
-import io.github.heartbeatsdk.InstanceInfo;
-import io.github.heartbeatsdk.PluginInfo;
-import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.SignalKind;
-import io.github.heartbeatsdk.internal.ExtInfoRenderer;
+import io.github.heartbeatsdk.internal.BeatFactory;
 import io.github.heartbeatsdk.internal.SermantJson;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -23,7 +21,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,10 +31,9 @@ import java.util.concurrent.TimeUnit;
  *       (the tick it was given at {@code start()}, with delivery run inline into a
  *       {@link RecordingEndpoint}): BeatFactory, every provider, rendering, the beat signal,
  *       the dispatcher's queue and the (in-memory) delivery. An upper bound of "building".</li>
- *   <li>{@code buildBeat}: the same beat built from public pieces the way {@code BeatFactory}
- *       does it (BeatFactory is package-private): each provider's map through
- *       {@link ExtInfoRenderer#render}, a {@link PluginInfo} per plugin, then
- *       {@link Signal#beat(long, long, InstanceInfo, Map)}.</li>
+ *   <li>{@code buildBeat}: the same beat built by the SDK's own {@link BeatFactory} alone (over the
+ *       client's own registry): every provider through the registry's rendering,
+ *       the instance metadata and the beat signal, without the queue and the delivery.</li>
  *   <li>{@code encodeSermantJson}: that beat written as Sermant's HeartbeatMessage JSON, what
  *       {@code Endpoints.sermantHttp} and {@code Endpoints.sermant} add per beat.</li>
  * </ul>
@@ -56,8 +52,7 @@ public class BeatBench {
     private RecordingEndpoint recorder;
     private Runnable tick;
 
-    private final Map<String, Registration> registrations = new ConcurrentSkipListMap<>();
-    private InstanceInfo instance;
+    private BeatFactory factory;
     private Signal beat;
     private long lastBeatMillis;
 
@@ -82,7 +77,6 @@ public class BeatBench {
         client = HeartbeatClient.builder().endpoint(recorder).executor(executor).shutdownHook(false).build();
         for (int i = 0; i < PROVIDERS; i++) {
             client.extInfo().register(pluginName(i), "1.0." + i, provider(i));
-            registrations.put(pluginName(i), new Registration(pluginName(i), "1.0." + i, provider(i)));
         }
         client.start();
         tick = executor.periodic();
@@ -91,8 +85,9 @@ public class BeatBench {
         if (first.kind() != SignalKind.BEAT || first.plugins().size() != PROVIDERS) {
             throw new IllegalStateException("expected a beat with " + PROVIDERS + " plugins, got " + first);
         }
-        instance = first.instance();
         recorder.clear();
+        factory = new BeatFactory(new BeatFactory.Identity("default", "default", "default", "default",
+                first.instance().instanceId()), client.extInfo());
         beat = buildBeat();
     }
 
@@ -110,11 +105,7 @@ public class BeatBench {
     @Benchmark
     public Signal buildBeat() {
         long now = System.currentTimeMillis();
-        Map<String, PluginInfo> plugins = new LinkedHashMap<>();
-        for (Registration registration : registrations.values()) {
-            plugins.put(registration.name, registration.evaluate());
-        }
-        Signal next = Signal.beat(now, lastBeatMillis, instance, plugins);
+        Signal next = factory.nextBeat(now, lastBeatMillis);
         lastBeatMillis = now;
         return next;
     }
@@ -122,28 +113,5 @@ public class BeatBench {
     @Benchmark
     public byte[] encodeSermantJson() {
         return SermantJson.heartbeatMessage(beat);
-    }
-
-    /** What ExtInfoRegistry keeps per plugin, rendered the same way. */
-    private static final class Registration {
-        final String name;
-        final String version;
-        final ExtInfoProvider provider;
-
-        Registration(String name, String version, ExtInfoProvider provider) {
-            this.name = name;
-            this.version = version;
-            this.provider = provider;
-        }
-
-        PluginInfo evaluate() {
-            Map<String, String> info;
-            try {
-                info = ExtInfoRenderer.render(provider.extInfo());
-            } catch (ExtInfoRenderer.Refused | RuntimeException e) {
-                info = Collections.emptyMap();
-            }
-            return new PluginInfo(name, version, info);
-        }
     }
 }

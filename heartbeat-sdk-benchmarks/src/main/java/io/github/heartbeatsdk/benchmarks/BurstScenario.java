@@ -1,11 +1,11 @@
 package io.github.heartbeatsdk.benchmarks;
 
 import io.github.heartbeatsdk.DeliveryResult;
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HeartbeatListener;
 import io.github.heartbeatsdk.HeartbeatStats;
 import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 import java.util.ArrayList;
 import java.util.List;

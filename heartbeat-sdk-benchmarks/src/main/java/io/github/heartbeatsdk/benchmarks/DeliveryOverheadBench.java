@@ -2,8 +2,8 @@ package io.github.heartbeatsdk.benchmarks;
 
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.SdkVersion;
 import okhttp3.Request;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk.benchmarks;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 /**
  * Target 5: a process that pings and then exits without closing the client, either by

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk.benchmarks;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 /**
  * Target 6: a whole process that builds a client with the default settings, pings once and

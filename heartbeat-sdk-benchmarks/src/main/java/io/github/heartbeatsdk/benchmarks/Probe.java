@@ -1,7 +1,5 @@
 package io.github.heartbeatsdk.benchmarks;
 
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -11,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * What the scenarios measure with: the JVM's own counters (thread allocation and CPU time, heap

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk.benchmarks;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 import java.util.HashSet;
 import java.util.List;

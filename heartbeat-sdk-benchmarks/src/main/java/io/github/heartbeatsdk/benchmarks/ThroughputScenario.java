@@ -1,9 +1,9 @@
 package io.github.heartbeatsdk.benchmarks;
 
 import io.github.heartbeatsdk.DeliveryResult;
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HeartbeatStats;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk.examples;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.github.heartbeatsdk.examples;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.demo.DemoReceiver;
 import io.github.heartbeatsdk.demo.InstanceView;
 import io.github.heartbeatsdk.demo.ReceiverState;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 import java.time.Duration;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package io.github.heartbeatsdk.examples;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.JobRun;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 /**
  * Job runs, Healthchecks style: each run says when it started and how it ended, with a run id

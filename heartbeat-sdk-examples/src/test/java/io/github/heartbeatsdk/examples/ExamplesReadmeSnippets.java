@@ -1,9 +1,9 @@
 package io.github.heartbeatsdk.examples;
 
 import io.github.heartbeatsdk.HeartbeatClient;
-import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.SignalKind;
 import io.github.heartbeatsdk.demo.DemoReceiver;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.github.heartbeatsdk.examples;
 
 import io.github.heartbeatsdk.HeartbeatClient;
-import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.SignalKind;
 import io.github.heartbeatsdk.demo.CheckView;
 import io.github.heartbeatsdk.demo.DemoReceiver;
 import io.github.heartbeatsdk.demo.ReceivedSignal;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,14 +1,13 @@
 package io.github.heartbeatsdk.endpoints;
 
+import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.SignalKind;
 import io.github.heartbeatsdk.internal.Checks;
-import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 import io.github.heartbeatsdk.internal.TextTail;
-
 
 /**
  * Cronitor's telemetry API, from the monitor's URL {@code https://cronitor.link/p/<api-key>/<monitor-key>}

@@ -1,8 +1,8 @@
 package io.github.heartbeatsdk.endpoints;
 
+import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
 import io.github.heartbeatsdk.Signal;
-import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 import io.github.heartbeatsdk.internal.TextTail;

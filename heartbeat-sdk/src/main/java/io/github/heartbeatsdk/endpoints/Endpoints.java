@@ -2,6 +2,7 @@ package io.github.heartbeatsdk.endpoints;
 
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.HttpMethod;
+
 import java.util.Collections;
 import java.util.Locale;
 

@@ -1,6 +1,7 @@
 package io.github.heartbeatsdk.endpoints;
 
 import io.github.heartbeatsdk.Signal;
+
 import java.util.Locale;
 
 /** A job run's duration as the presets write it: only on a signal that ends a run whose start is known. */

@@ -1,9 +1,9 @@
 package io.github.heartbeatsdk.endpoints;
 
+import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.internal.Checks;
-import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 

@@ -78,7 +78,7 @@ public final class DeliveryStats {
      * @param pending the signals queued or in delivery now, counted exactly by the dispatchers
      */
     public HeartbeatStats snapshot(long pending) {
-        return new HeartbeatStats(enqueued.sum(), delivered, skipped, rejected, failed, dropped.sum(), retried,
+        return ApiAccess.get().stats(enqueued.sum(), delivered, skipped, rejected, failed, dropped.sum(), retried,
                 beatsSkipped, pending, lastSuccessMillis, lastError);
     }
 

@@ -1,11 +1,11 @@
 package io.github.heartbeatsdk.internal;
 
-import io.github.heartbeatsdk.internal.transport.Attempt;
-import io.github.heartbeatsdk.internal.transport.Transport;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.HeartbeatListener;
 import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.internal.transport.Attempt;
+import io.github.heartbeatsdk.internal.transport.Transport;
 
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -397,7 +397,7 @@ public final class Dispatcher {
         if (!pending.claimEnd()) {
             return;
         }
-        DeliveryResult result = new DeliveryResult(outcome, status, pending.attempts, error, endpointName);
+        DeliveryResult result = ApiAccess.get().deliveryResult(outcome, status, pending.attempts, error, endpointName);
         VirtualMachineError fatal = null;
         try {
             // Count and report before completing, so whoever waits on the stage sees stats and listener done.

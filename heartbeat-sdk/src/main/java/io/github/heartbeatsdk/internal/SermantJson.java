@@ -1,10 +1,10 @@
 package io.github.heartbeatsdk.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.heartbeatsdk.InstanceInfo;
 import io.github.heartbeatsdk.PluginInfo;
 import io.github.heartbeatsdk.Signal;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk.endpoints;
 
+import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
@@ -12,7 +13,6 @@ import io.github.heartbeatsdk.SignalKind;
 import io.github.heartbeatsdk.VirtualTimeClients;
 import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.endpoints.HealthchecksEndpoint;
-import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

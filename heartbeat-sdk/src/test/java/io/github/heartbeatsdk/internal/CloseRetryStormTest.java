@@ -1,15 +1,15 @@
 package io.github.heartbeatsdk.internal;
 
+import io.github.heartbeatsdk.DeliveryResult.Outcome;
+import io.github.heartbeatsdk.DeliveryResult;
+import io.github.heartbeatsdk.FakeClock;
+import io.github.heartbeatsdk.ManualScheduler;
+import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.transport.Attempt;
 import io.github.heartbeatsdk.internal.transport.HttpSettings;
 import io.github.heartbeatsdk.internal.transport.HttpTransport;
 import io.github.heartbeatsdk.internal.transport.Transport;
-import io.github.heartbeatsdk.DeliveryResult;
-import io.github.heartbeatsdk.DeliveryResult.Outcome;
-import io.github.heartbeatsdk.endpoints.Endpoints;
-import io.github.heartbeatsdk.FakeClock;
-import io.github.heartbeatsdk.ManualScheduler;
-import io.github.heartbeatsdk.Signal;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;

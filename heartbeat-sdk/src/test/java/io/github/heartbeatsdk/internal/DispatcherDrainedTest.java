@@ -1,8 +1,8 @@
 package io.github.heartbeatsdk.internal;
 
+import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.internal.transport.Attempt;
 import io.github.heartbeatsdk.internal.transport.Transport;
-import io.github.heartbeatsdk.Signal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk.internal;
 
-import io.github.heartbeatsdk.internal.transport.Attempt;
-import io.github.heartbeatsdk.internal.transport.Transport;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.FakeClock;
 import io.github.heartbeatsdk.HeartbeatListener;
@@ -9,8 +9,8 @@ import io.github.heartbeatsdk.HeartbeatStats;
 import io.github.heartbeatsdk.ManualScheduler;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.SignalKind;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
+import io.github.heartbeatsdk.internal.transport.Attempt;
+import io.github.heartbeatsdk.internal.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 

@@ -3,9 +3,9 @@ package io.github.heartbeatsdk.examples.docs;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HttpMethod;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package io.github.heartbeatsdk.examples.docs;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 
 import java.time.Duration;
 import java.util.Collections;

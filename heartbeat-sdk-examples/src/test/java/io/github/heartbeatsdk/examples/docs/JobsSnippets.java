@@ -1,10 +1,10 @@
 package io.github.heartbeatsdk.examples.docs;
 
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.JobRun;
-import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import io.github.heartbeatsdk.SignalKind;
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.testing.RecordingEndpoint;
 
 import java.util.Arrays;
 

@@ -1,8 +1,8 @@
 package io.github.heartbeatsdk.internal.transport;
 
+import java.time.Duration;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
-import java.time.Duration;
 
 /** Timeouts, proxy, TLS and the optional user-owned OkHttp client for HTTP delivery. Immutable. */
 public final class HttpSettings {

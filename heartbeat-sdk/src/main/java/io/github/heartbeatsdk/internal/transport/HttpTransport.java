@@ -1,12 +1,12 @@
 package io.github.heartbeatsdk.internal.transport;
 
-import io.github.heartbeatsdk.internal.LazyLogger;
-import io.github.heartbeatsdk.internal.Redactor;
-import io.github.heartbeatsdk.internal.SdkVersion;
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
 import io.github.heartbeatsdk.EndpointResponse;
 import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.internal.LazyLogger;
+import io.github.heartbeatsdk.internal.Redactor;
+import io.github.heartbeatsdk.internal.SdkVersion;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -17,12 +17,12 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.util.Map;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Delivers signals as HTTP requests with synchronous OkHttp calls on the delivery thread.

@@ -1,10 +1,10 @@
 package io.github.heartbeatsdk.internal.transport;
 
+import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.SignalKind;
 import io.github.heartbeatsdk.internal.Backoff;
 import io.github.heartbeatsdk.internal.LazyLogger;
 import io.github.heartbeatsdk.internal.SermantJson;
-import io.github.heartbeatsdk.Signal;
-import io.github.heartbeatsdk.SignalKind;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,9 +1,9 @@
 package io.github.heartbeatsdk.internal.transport;
 
+import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.transport.HttpSettings;
 import io.github.heartbeatsdk.internal.transport.HttpTransport;
-import io.github.heartbeatsdk.endpoints.Endpoints;
-import io.github.heartbeatsdk.Signal;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -1,8 +1,8 @@
 package io.github.heartbeatsdk.internal.transport;
 
-import io.github.heartbeatsdk.internal.transport.SharedOkHttp;
-import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.internal.transport.SharedOkHttp;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
