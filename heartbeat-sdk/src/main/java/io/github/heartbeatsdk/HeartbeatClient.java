@@ -69,6 +69,7 @@ public final class HeartbeatClient implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean closeFinished; // guarded by this
+    private volatile Thread closingThread;
     private BeatScheduler beats;
 
     HeartbeatClient(ClientSettings settings, Deliveries deliveries) {
@@ -206,9 +207,10 @@ public final class HeartbeatClient implements AutoCloseable {
         if (!isEnabled()) {
             return; // disabled by configuration: no beat, no thread
         }
-        beats = new BeatScheduler(settings.clock, deliveries.lanes(), settings.stats,
+        BeatScheduler scheduler = new BeatScheduler(settings.clock, deliveries.lanes(), settings.stats,
                 settings.interval.toMillis(), new BeatFactory(settings.identity, extInfo));
-        beats.start();
+        scheduler.start(); // throws if the user's executor is shut down: start() may then be called again
+        beats = scheduler;
     }
 
     /** The ext-info providers whose answers ride on every periodic beat, one entry per plugin. */
@@ -249,6 +251,7 @@ public final class HeartbeatClient implements AutoCloseable {
             awaitClosed();
             return;
         }
+        closingThread = Thread.currentThread();
         ShutdownHooks.unregister(this);
         synchronized (this) {
             if (beats != null) {
@@ -265,6 +268,7 @@ public final class HeartbeatClient implements AutoCloseable {
                     flushAndStop(deadline);
                 }
             }, DaemonThreadFactory.PREFIX + "close");
+            closingThread = closer;
             closer.start();
             return;
         }
@@ -281,14 +285,19 @@ public final class HeartbeatClient implements AutoCloseable {
         } finally {
             synchronized (this) {
                 closeFinished = true;
+                closingThread = null;
                 notifyAll();
             }
         }
     }
 
-    /** Waits for the first close() to finish its flush; never from the delivery thread, which that flush may need. */
+    /**
+     * Waits for the first close() to finish its flush; never from the delivery thread, which that
+     * flush may need, nor from the closing thread itself (a listener that closes the client while
+     * close() ends its signals).
+     */
     private void awaitClosed() {
-        if (deliveries.isDeliveryThread()) {
+        if (deliveries.isDeliveryThread() || Thread.currentThread() == closingThread) {
             return;
         }
         // The first close() is bounded by its flush timeout plus the time to stop threads; this wait is bounded too.

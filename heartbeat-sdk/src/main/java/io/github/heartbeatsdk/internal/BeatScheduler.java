@@ -98,9 +98,9 @@ public final class BeatScheduler {
     /** Stops beating; a beat already handed to a dispatcher is still delivered. */
     public synchronized void stop() {
         if (schedules != null) {
-            for (ScheduledFuture<?> schedule : schedules) {
-                if (schedule != null) {
-                    schedule.cancel(false);
+            for (int i = 0; i < schedules.length; i++) {
+                if (schedules[i] != null) {
+                    Tasks.cancel(lanes.get(i).executor(), schedules[i]);
                 }
             }
         }

@@ -123,17 +123,30 @@ public final class Deliveries {
             interrupted = true;
         }
         long left = 0;
+        VirtualMachineError fatal = null;
         for (Dispatcher lane : lanes) {
             left += lane.unfinished();
-            lane.shutDown(); // nothing is sent from here on; what is left ends now
+            lane.beginShutDown(); // nothing is sent from here on, on any lane
+        }
+        long sendsReturnBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Dispatcher.sendReturnWaitMillis());
+        for (Dispatcher lane : lanes) {
+            try {
+                lane.finishShutDown(sendsReturnBy); // the lanes' waits overlap: one deadline for all
+            } catch (VirtualMachineError e) {
+                fatal = fatal != null ? fatal : e; // every lane still closes
+            }
         }
         interrupted |= stopOwnedExecutors();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        if (fatal != null) {
+            throw fatal;
+        }
         return left;
     }
 
+    /** Stops the SDK's own threads, together: at most one second in all. Returns true if interrupted. */
     private boolean stopOwnedExecutors() {
         for (ScheduledExecutorService executor : ownedExecutors) {
             executor.shutdown();
@@ -141,9 +154,10 @@ public final class Deliveries {
         if (isDeliveryThread()) {
             return false; // close() called from a callback on our own thread; it ends when the callback returns
         }
+        long endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         try {
             for (ScheduledExecutorService executor : ownedExecutors) {
-                if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                if (!executor.awaitTermination(Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     executor.shutdownNow();
                 }
             }

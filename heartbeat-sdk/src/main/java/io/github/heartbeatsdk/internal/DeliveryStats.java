@@ -66,12 +66,6 @@ public final class DeliveryStats {
         }
     }
 
-    /** Counts a signal that ended the moment it was offered (the client was closed): enqueued and ended. */
-    public void endedOnArrival(DeliveryResult result, long nowMillis) {
-        enqueued.increment();
-        ended(result, nowMillis);
-    }
-
     /**
      * Returns a snapshot; each counter is read once.
      *

@@ -55,16 +55,8 @@ public final class Dispatcher {
     private Warnings warnings;
     private final HeartbeatListener listener;
 
-    /**
-     * One instance, so submit() allocates none; an inner class, not a lambda, because the first
-     * lambda in a JVM bootstraps invokedynamic for milliseconds on the caller of build().
-     */
-    private final Runnable drainTask = new Runnable() {
-        @Override
-        public void run() {
-            drain();
-        }
-    };
+    /** One instance, so submit() allocates none. */
+    private final DrainTask drainTask = new DrainTask(this);
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicLong unfinished = new AtomicLong();
     /** Monitor for {@link #awaitIdle} and for {@link #shutDown} waiting on a send. */
@@ -73,7 +65,10 @@ public final class Dispatcher {
     private volatile PendingSignal retrying;
     /** The signal the drain is delivering now; never swept while its send may still succeed. */
     private volatile PendingSignal current;
-    private volatile ScheduledFuture<?> retryTask;
+    /** The immediate drain handed to the executor last, so shutDown() can take it back. */
+    private volatile ScheduledFuture<?> drainFuture;
+    /** The retry waiting for its time, with its future; set before scheduling, so it never overwrites a newer one. */
+    private volatile RetryTask retryTask;
     private volatile Thread drainThread;
     /** True while the transport sends; with {@link #state} it makes "nothing is sent after close" exact. */
     private volatile boolean sending;
@@ -111,22 +106,23 @@ public final class Dispatcher {
             finish(pending, Outcome.DROPPED, 0, CLOSED_REASON);
             return pending;
         }
-        try {
-            for (PendingSignal dropped; (dropped = queue.offer(pending)) != null; ) {
-                finish(dropped, Outcome.DROPPED, 0, dropped == pending
-                        ? "queue full (queueCapacity or maxQueuedBytes): no room for this signal"
-                        : "queue full: dropped to make room for newer signals");
-                if (dropped == pending) {
-                    break;
-                }
-            }
-        } finally {
-            if (state == CLOSED) {
-                sweep(); // close() ran between the check above and the offer: nothing may stay queued
-            } else if (!noticeStoppedExecutor()) {
-                scheduleDrain();
+        VirtualMachineError fatal = null;
+        for (PendingSignal dropped; (dropped = queue.offer(pending)) != null; ) {
+            VirtualMachineError thrown = end(dropped, Outcome.DROPPED, 0, dropped == pending
+                    ? "queue full (queueCapacity or maxQueuedBytes): no room for this signal"
+                    : "queue full: dropped to make room for newer signals");
+            fatal = fatal != null ? fatal : thrown;
+            if (dropped == pending) {
+                break;
             }
         }
+        if (state == CLOSED) {
+            VirtualMachineError thrown = sweep(null, false); // close() ran between the check above and the offer
+            fatal = fatal != null ? fatal : thrown;
+        } else if (!noticeStoppedExecutor()) {
+            scheduleDrain();
+        }
+        rethrow(fatal);
         return pending;
     }
 
@@ -169,18 +165,21 @@ public final class Dispatcher {
      * is waiting on it FAILED, since nothing would ever run it; returns true then. Cheap otherwise.
      */
     public boolean noticeStoppedExecutor() {
-        boolean stopped;
+        boolean stopped = isExecutorStopped();
+        if (stopped && state != CLOSED) {
+            rethrow(sweep(EXECUTOR_STOPPED, false));
+        }
+        return stopped;
+    }
+
+    private boolean isExecutorStopped() {
         try {
-            stopped = executor.isShutdown();
+            return executor.isShutdown();
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable t) {
-            stopped = false; // an executor that cannot say is assumed to run; a rejected task tells us otherwise
+            return false; // an executor that cannot say is assumed to run; a rejected task tells us otherwise
         }
-        if (stopped && state != CLOSED) {
-            sweep();
-        }
-        return stopped;
     }
 
     /** Starts a drain now unless one is scheduled or running; cheap when one is (a read, no CAS). */
@@ -195,23 +194,58 @@ public final class Dispatcher {
     private void runDrain(long delayMillis) {
         try {
             if (delayMillis <= 0) {
-                executor.execute(drainTask);
+                // schedule(0), not execute: the future lets shutDown() take a drain back from a shared executor.
+                drainFuture = executor.schedule(drainTask, 0, TimeUnit.MILLISECONDS);
             } else {
-                retryTask = executor.schedule(drainTask, delayMillis, TimeUnit.MILLISECONDS);
+                RetryTask retry = new RetryTask(this);
+                retryTask = retry;
+                retry.future = executor.schedule(retry, delayMillis, TimeUnit.MILLISECONDS);
             }
         } catch (Throwable t) {
-            // Rejected (the executor is shut down) or a user's executor that failed: nothing will run the drain.
+            // Rejected (the executor is shut down or refuses) or a user's executor that failed: nothing will run
+            // the drain, so what waits for it ends now.
             drainScheduled.set(false);
-            sweep();
-            if (t instanceof VirtualMachineError) {
-                throw (VirtualMachineError) t;
+            VirtualMachineError fatal = sweep(refusedReason(t), true);
+            rethrow(t instanceof VirtualMachineError ? (VirtualMachineError) t : fatal);
+        }
+    }
+
+    private String refusedReason(Throwable refusal) {
+        return isExecutorStopped() ? EXECUTOR_STOPPED
+                : "executor refused the delivery task (" + refusal.getClass().getName() + ")";
+    }
+
+    /** Runs {@link #drain}; holds the dispatcher only until it is shut down, so a cancelled copy left in a user's queue keeps nothing. */
+    private static class DrainTask implements Runnable {
+        volatile Dispatcher target;
+
+        DrainTask(Dispatcher target) {
+            this.target = target;
+        }
+
+        @Override
+        public void run() {
+            Dispatcher dispatcher = target;
+            if (dispatcher != null) {
+                dispatcher.drain(this);
             }
         }
     }
 
-    private void drain() {
+    /** A drain that waits for a retry's time; {@link #future} is what cancels it. */
+    private static final class RetryTask extends DrainTask {
+        volatile ScheduledFuture<?> future;
+
+        RetryTask(Dispatcher target) {
+            super(target);
+        }
+    }
+
+    private void drain(DrainTask task) {
         drainThread = Thread.currentThread();
-        retryTask = null;
+        if (retryTask == task) {
+            retryTask = null;
+        }
         boolean retryHandedOver = false;
         try {
             PendingSignal next = retrying;
@@ -224,9 +258,9 @@ public final class Dispatcher {
                 }
             }
         } finally {
-            current = null;
-            drainThread = null;
             if (!retryHandedOver) {
+                current = null;
+                drainThread = null;
                 endDrain();
             }
         }
@@ -237,7 +271,7 @@ public final class Dispatcher {
         drainScheduled.set(false);
         if (!queue.isEmpty()) {
             if (state == CLOSED) {
-                sweep();
+                rethrow(sweep(null, false));
             } else {
                 scheduleDrain();
             }
@@ -328,7 +362,7 @@ public final class Dispatcher {
     private boolean retryOrFail(PendingSignal pending, Attempt attempt, long deadlineBeforeAttempt, boolean openBefore) {
         boolean inProgress = attempt.kind() == Attempt.Kind.IN_PROGRESS;
         long delay;
-        if (openBefore && state != OPEN && !inProgress && !pending.expedited) {
+        if (openBefore && state != OPEN && attempt.sent() && !pending.expedited) {
             pending.expedited = true;
             delay = 0;
         } else if (inProgress) {
@@ -349,7 +383,7 @@ public final class Dispatcher {
             return true;
         }
         log.get().debug("{} to {}: {}; trying again in {} ms", pending.signal, endpointName, attempt.error(), delay);
-        if (!inProgress) {
+        if (attempt.sent()) {
             stats.retried();
             stats.attemptFailed(attempt.error());
             pending.lastStatus = attempt.statusCode();
@@ -359,6 +393,9 @@ public final class Dispatcher {
         // Before the retry is handed over: on a shared executor with several threads it may start at once,
         // elsewhere, and must not meet this drain still letting go. A retry may wait seconds: keep nothing meanwhile.
         releaseTransport();
+        // The retry may start on another thread of a shared executor before runDrain returns: it is the drain now.
+        current = null;
+        drainThread = null;
         runDrain(delay); // this drain still owns drainScheduled, so the retry cannot be overtaken
         if (openBefore && state != OPEN) {
             expediteWaitingRetry(); // close() began while this retry was being scheduled
@@ -394,23 +431,39 @@ public final class Dispatcher {
      * is rethrown after that.
      */
     private void finish(PendingSignal pending, Outcome outcome, int status, String error) {
+        rethrow(end(pending, outcome, status, error));
+    }
+
+    /** {@link #finish}, returning a VirtualMachineError from the listener instead of throwing it. */
+    private VirtualMachineError end(PendingSignal pending, Outcome outcome, int status, String error) {
         if (!pending.claimEnd()) {
-            return;
+            return null;
         }
-        DeliveryResult result = ApiAccess.get().deliveryResult(outcome, status, pending.attempts, error, endpointName);
         VirtualMachineError fatal = null;
+        boolean idleNow = false;
+        DeliveryResult result = null;
         try {
-            // Count and report before completing, so whoever waits on the stage sees stats and listener done.
+            result = ApiAccess.get().deliveryResult(outcome, status, pending.attempts, error, endpointName);
+            // Counted and no longer pending before the listener hears of it, so stats read there add up;
+            // reported before the stage completes, so whoever waits on it sees stats and listener done.
             stats.ended(result, now());
+            idleNow = unfinished.decrementAndGet() == 0;
             fatal = tellListener(pending.signal, result);
         } finally {
-            if (unfinished.decrementAndGet() == 0) {
+            if (result == null) {
+                idleNow = unfinished.decrementAndGet() == 0; // only a VirtualMachineError gets here
+            }
+            if (idleNow) {
                 synchronized (idle) {
                     idle.notifyAll();
                 }
             }
             pending.end(result);
         }
+        return fatal;
+    }
+
+    private static void rethrow(VirtualMachineError fatal) {
         if (fatal != null) {
             throw fatal;
         }
@@ -463,21 +516,17 @@ public final class Dispatcher {
 
     private void expediteWaitingRetry() {
         PendingSignal waiting = retrying;
-        ScheduledFuture<?> task = retryTask;
-        if (waiting != null && !waiting.expedited && task != null && cancelled(task)) {
+        RetryTask task = retryTask;
+        ScheduledFuture<?> future = task != null ? task.future : null;
+        if (waiting != null && !waiting.expedited && waiting.attempts > 0 && future != null && cancelled(future)) {
             waiting.expedited = true;
+            retryTask = null;
             runDrain(0); // the cancelled retry owned drainScheduled; its drain runs now
         }
     }
 
-    private static boolean cancelled(ScheduledFuture<?> task) {
-        try {
-            return task.cancel(false);
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable t) {
-            return false; // a user's executor whose futures fail: the retry keeps its time
-        }
+    private boolean cancelled(ScheduledFuture<?> task) {
+        return Tasks.cancel(executor, task);
     }
 
     /**
@@ -500,46 +549,91 @@ public final class Dispatcher {
     }
 
     /**
-     * Closes the lane for good: from now on nothing is sent and a signal offered ends DROPPED at
-     * once. Aborts the send in flight, waits briefly for it to return, closes the transport and
-     * ends every signal still pending. Idempotent.
+     * Closes the lane for good, first step: from now on nothing is sent and a signal offered ends
+     * DROPPED at once; the send in flight is aborted and the lane's tasks are taken back from the
+     * executor. {@link #finishShutDown} completes it; between the two, other lanes begin theirs,
+     * so their waits run side by side.
      */
-    public void shutDown() {
+    public void beginShutDown() {
         state = CLOSED;
         closeDeadlineMillis = Math.min(closeDeadlineMillis, now());
-        ScheduledFuture<?> waiting = retryTask;
-        if (waiting != null) {
-            cancelled(waiting); // a shared executor then holds no task of a closed client
-        }
+        withdrawTasks();
         try {
             transport.cancel();
-            awaitSendReturned();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            warnings().unexpected.error("heartbeat-sdk could not abort the call to {}: {}", endpointName,
+                    Failures.describe(t));
+        }
+    }
+
+    /**
+     * Closes the lane for good, second step: waits until {@code deadlineNanos} at most for the
+     * aborted send to return, closes the transport and ends every signal still pending. A
+     * VirtualMachineError from the listener is rethrown after every signal ended.
+     */
+    public void finishShutDown(long deadlineNanos) {
+        VirtualMachineError fatal = null;
+        try {
+            awaitSendReturned(deadlineNanos);
             transport.close();
+        } catch (VirtualMachineError e) {
+            fatal = e;
         } catch (Throwable t) {
             warnings().unexpected.error("heartbeat-sdk could not close the transport for {}: {}", endpointName,
                     Failures.describe(t));
-            if (t instanceof VirtualMachineError) {
-                throw (VirtualMachineError) t;
-            }
         } finally {
-            sweep();
+            withdrawTasks(); // a retry scheduled by the send that was still in flight
+            VirtualMachineError swept = sweep(null, false);
+            fatal = fatal != null ? fatal : swept;
             PendingSignal stuck = current;
             if (stuck != null && !isDeliveryThread()) {
                 // Its send outlived the wait: it ends now, and its late answer is ignored.
-                finish(stuck, Outcome.FAILED, stuck.lastStatus, "client closed while an attempt was in flight");
+                VirtualMachineError thrown = end(stuck, Outcome.FAILED, stuck.lastStatus,
+                        "client closed while an attempt was in flight");
+                fatal = fatal != null ? fatal : thrown;
+            }
+            drainTask.target = null; // a cancelled copy left in a user's executor queue keeps nothing of us
+        }
+        rethrow(fatal);
+    }
+
+    /** Both steps at once, waiting at most {@link #SEND_RETURN_WAIT_MILLIS}. */
+    public void shutDown() {
+        beginShutDown();
+        finishShutDown(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SEND_RETURN_WAIT_MILLIS));
+    }
+
+    /** How long a close waits for cancelled sends to return, at most. */
+    public static long sendReturnWaitMillis() {
+        return SEND_RETURN_WAIT_MILLIS;
+    }
+
+    /** Cancels the drain and the retry handed to the executor, so a shared one holds no task of a closed client. */
+    private void withdrawTasks() {
+        ScheduledFuture<?> immediate = drainFuture;
+        if (immediate != null) {
+            cancelled(immediate);
+        }
+        RetryTask retry = retryTask;
+        if (retry != null) {
+            retry.target = null;
+            ScheduledFuture<?> future = retry.future;
+            if (future != null) {
+                cancelled(future);
             }
         }
     }
 
     /** Waits, briefly, until the signal in delivery has ended: its cancelled send returned and the drain ended it. */
-    private void awaitSendReturned() {
+    private void awaitSendReturned(long deadlineNanos) {
         if (isDeliveryThread()) {
             return;
         }
         boolean interrupted = false;
         synchronized (idle) {
-            long endNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SEND_RETURN_WAIT_MILLIS);
-            for (long left; inDelivery() && (left = endNanos - System.nanoTime()) > 0; ) {
+            for (long left; inDelivery() && (left = deadlineNanos - System.nanoTime()) > 0; ) {
                 try {
                     // Short waits: the drain ends the signal right after its send returns, without always notifying.
                     TimeUnit.NANOSECONDS.timedWait(idle, Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)));
@@ -560,27 +654,34 @@ public final class Dispatcher {
     }
 
     /**
-     * Ends every signal waiting in this lane, except one whose send is under way: DROPPED or
-     * FAILED (with its last error) when closed, FAILED when the executor was stopped under it.
+     * Ends every signal waiting in this lane: with {@code reason} FAILED (the executor stopped or
+     * refused), or, with a null reason, DROPPED or FAILED with its last error (the lane closed).
+     * The signal whose send is under way is left to its drain unless {@code evenCurrent} (its
+     * retry could not be scheduled). Every signal ends even if the listener throws a
+     * VirtualMachineError, which is returned for the caller to rethrow.
      */
-    private void sweep() {
-        boolean executorStopped = state != CLOSED;
+    private VirtualMachineError sweep(String reason, boolean evenCurrent) {
+        VirtualMachineError fatal = null;
         PendingSignal waiting = retrying;
-        if (waiting != null && waiting != current) {
+        if (waiting != null && (evenCurrent || waiting != current)) {
             retrying = null;
-            endSwept(waiting, executorStopped);
+            fatal = endSwept(waiting, reason);
         }
         for (PendingSignal pending; (pending = queue.poll()) != null; ) {
-            endSwept(pending, executorStopped);
+            VirtualMachineError thrown = endSwept(pending, reason);
+            fatal = fatal != null ? fatal : thrown;
         }
+        return fatal;
     }
 
-    private void endSwept(PendingSignal pending, boolean executorStopped) {
-        if (executorStopped) {
-            finish(pending, Outcome.FAILED, pending.lastStatus, EXECUTOR_STOPPED);
-        } else {
-            expire(pending);
+    private VirtualMachineError endSwept(PendingSignal pending, String reason) {
+        if (reason != null) {
+            return end(pending, Outcome.FAILED, pending.lastStatus, reason);
         }
+        boolean neverTried = pending.attempts == 0 && pending.lastError == null;
+        return neverTried ? end(pending, Outcome.DROPPED, 0, "client closed before delivery")
+                : end(pending, Outcome.FAILED, pending.lastStatus, pending.lastError + "; gave up after "
+                        + pending.attempts + " attempt(s) (client closing)");
     }
 
     /** True when called from inside a delivery (for example from a future's callback). */

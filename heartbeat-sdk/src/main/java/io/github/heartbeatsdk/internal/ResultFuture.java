@@ -1,7 +1,9 @@
 package io.github.heartbeatsdk.internal;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A stage only the SDK completes. Callers get it as a {@code CompletionStage}; even cast to a
@@ -27,7 +29,7 @@ public class ResultFuture<T> extends CompletableFuture<T> {
     }
 
     /** Completes this stage with {@code value}; the only way it completes. True the first time. */
-    public final boolean end(T value) {
+    final boolean end(T value) {
         return super.complete(value);
     }
 
@@ -59,6 +61,19 @@ public class ResultFuture<T> extends CompletableFuture<T> {
     @Override
     public final void obtrudeException(Throwable ex) {
         throw new UnsupportedOperationException("this stage is completed by heartbeat-sdk only");
+    }
+
+    /**
+     * Refused (Java 9+ {@code CompletableFuture.completeAsync}, which would complete this stage
+     * without {@link #complete}): returns this stage, unchanged.
+     */
+    public final CompletableFuture<T> completeAsync(Supplier<? extends T> supplier) {
+        return this;
+    }
+
+    /** Refused, as {@link #completeAsync(Supplier)}. */
+    public final CompletableFuture<T> completeAsync(Supplier<? extends T> supplier, Executor executor) {
+        return this;
     }
 
     /** A new future, the caller's own, completed with this stage's result. */

@@ -15,9 +15,7 @@ public abstract class SdkLog {
 
     /** Logs at DEBUG, with SLF4J's {@code {}} placeholders. */
     public final void debug(String format, Object... args) {
-        if (isDebugEnabled()) {
-            write(Level.DEBUG, format, args);
-        }
+        write(Level.DEBUG, format, args);
     }
 
     /** Logs at INFO. */
@@ -37,7 +35,9 @@ public abstract class SdkLog {
 
     private void write(Level level, String format, Object[] args) {
         try {
-            log(level, format, args);
+            if (level != Level.DEBUG || isDebugEnabled()) {
+                log(level, format, args);
+            }
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable ignored) {

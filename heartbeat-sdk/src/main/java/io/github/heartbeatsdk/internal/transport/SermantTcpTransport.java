@@ -83,8 +83,13 @@ public final class SermantTcpTransport implements Transport {
         }
         SocketChannel current = channel;
         if (current != null && !stillOpen(current)) {
-            log.get().debug("sermant-backend {}:{} closed the connection; reconnecting", host, port);
             closeChannel();
+            if (fresh) {
+                // Closed before carrying a frame (a balancer that accepts and drops): a failed connect, backed off.
+                fresh = false;
+                return connectFailed(new IOException("connection closed by the backend right after connecting"));
+            }
+            log.get().debug("sermant-backend {}:{} closed the connection; reconnecting", host, port);
             current = null;
         }
         long now = clock.millis();
