@@ -31,7 +31,7 @@ final class ClientAssembly {
     /** Retries wait 1 s, doubling up to 30 s, with jitter; immutable, so one serves every client. */
     static final Backoff BACKOFF = new Backoff(1_000, 30_000);
 
-    /** A configuration with nothing set: its defaults are the builder's. Not a lambda: see Dispatcher.drainTask. */
+    /** A configuration with nothing set: its defaults are the builder's. */
     private static final HeartbeatConfig NO_CONFIG = new HeartbeatConfig() {
         @Override
         public String get(String key) {
@@ -80,7 +80,6 @@ final class ClientAssembly {
         HeartbeatClient client = new HeartbeatClient(settings, deliveries);
         for (Map.Entry<String, Map<String, String>> plugin : from.extInfo().entrySet()) {
             final Map<String, String> info = plugin.getValue();
-            // Not a lambda: see NO_CONFIG.
             client.extInfo().register(plugin.getKey(), SdkVersion.VERSION, new ExtInfoProvider() {
                 @Override
                 public Map<String, ?> extInfo() {

@@ -125,6 +125,10 @@ public final class HeartbeatClient implements AutoCloseable {
      * Starts a run of the job {@code name}: sends its start signal with a fresh run id and
      * returns the run, which must be ended with {@link JobRun#success()}, {@link JobRun#fail},
      * {@link JobRun#exit} or closed (which reports failure).
+     *
+     * @throws IllegalArgumentException when {@code name} is blank, longer than
+     *     256 characters, or holds a control character or line break (the
+     *     message gives the length or the index, never the name)
      */
     public JobRun startJob(String name) {
         Checks.jobName(name);
@@ -136,10 +140,15 @@ public final class HeartbeatClient implements AutoCloseable {
 
     /**
      * Runs {@code job} as a run of {@code name}: start, then success, or failure with the
-     * exception's class and message. The job's own exception is rethrown unchanged; a failure to
-     * deliver never changes what the job does.
+     * exception's class and message. The job's own exception, checked or not, is rethrown
+     * unchanged ({@code heartbeat.run("export", () -> Files.copy(from, to))} throws the
+     * {@code IOException} as {@code Files.copy} does); a failure to deliver never changes what the
+     * job does, and the job never waits for the network.
+     *
+     * @throws E what the job threw
+     * @throws IllegalArgumentException for a bad job name (see {@link #startJob})
      */
-    public void run(String name, Runnable job) {
+    public <E extends Throwable> void run(String name, Job<E> job) throws E {
         if (job == null) {
             throw new NullPointerException("job == null");
         }

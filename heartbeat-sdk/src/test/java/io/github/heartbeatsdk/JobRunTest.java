@@ -185,6 +185,24 @@ class JobRunTest {
     }
 
     @Test
+    void runWrapsAJobThatThrowsACheckedExceptionAndRethrowsItTyped() throws Exception {
+        healthchecks();
+        java.io.IOException diskFull = new java.io.IOException("disk full");
+
+        try {
+            client.run("export", () -> {
+                throw diskFull; // compiles only because run(...) declares the job's own exception type
+            });
+        } catch (java.io.IOException thrown) {
+            assertSame(diskFull, thrown);
+        }
+
+        List<RecordedRequest> requests = deliver(2);
+        assertTrue(requests.get(1).getTarget().startsWith(CHECK + "/fail?rid="), requests.get(1).getTarget());
+        assertTrue(requests.get(1).getBody().utf8().contains("java.io.IOException: disk full"));
+    }
+
+    @Test
     void runRethrowsTheOriginalExceptionAndReportsFailure() throws Exception {
         healthchecks();
         IllegalStateException boom = new IllegalStateException("boom");

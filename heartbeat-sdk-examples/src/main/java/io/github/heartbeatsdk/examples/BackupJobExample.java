@@ -35,7 +35,7 @@ public final class BackupJobExample {
 
     public static void main(String[] args) throws Exception {
         Path folder = args.length > 1 ? Paths.get(args[1]) : sampleFolder();
-        try (ExampleTarget target = ExampleTarget.of(args, "http://127.0.0.1:8900/ping/backup");
+        try (ExampleTarget target = ExampleTarget.endpoint(args, "http://127.0.0.1:8900/ping/backup");
              HeartbeatClient heartbeat = HeartbeatClient.builder()
                      .endpoint(Endpoints.url(target.value()))
                      .build()) {

@@ -22,6 +22,22 @@ final class ExampleTarget implements AutoCloseable {
         this.startedHere = startedHere;
     }
 
+    /** The environment variable an example's endpoint may come from, so a secret URL stays out of shell history. */
+    static final String ENDPOINT_VARIABLE = "HEARTBEAT_URL";
+
+    /**
+     * The endpoint: {@code args[0]} when given (and not {@code "-"}); else the environment
+     * variable {@value #ENDPOINT_VARIABLE}; else {@code localDefault}, an address of the local
+     * demo receiver, which is started here unless one is already listening.
+     */
+    static ExampleTarget endpoint(String[] args, String localDefault) throws IOException {
+        String fromEnvironment = System.getenv(ENDPOINT_VARIABLE);
+        if ((args.length == 0 || args[0].equals("-")) && fromEnvironment != null && !fromEnvironment.trim().isEmpty()) {
+            return new ExampleTarget(fromEnvironment.trim(), null);
+        }
+        return of(args, localDefault);
+    }
+
     /**
      * {@code args[0]} when given (and not {@code "-"}); else {@code localDefault}, an address of the
      * local demo receiver, which is started here unless one is already listening.

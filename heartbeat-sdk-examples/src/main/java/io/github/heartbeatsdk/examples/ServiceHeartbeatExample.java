@@ -33,7 +33,7 @@ public final class ServiceHeartbeatExample {
     public static void main(String[] args) throws Exception {
         int beats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         AtomicInteger ordersProcessed = new AtomicInteger();
-        try (ExampleTarget target = ExampleTarget.of(args, "sermant://127.0.0.1:6888");
+        try (ExampleTarget target = ExampleTarget.endpoint(args, "sermant://127.0.0.1:6888");
              HeartbeatClient service = HeartbeatClient.builder()
                      .endpoint(Endpoints.parse(target.value()))
                      .service("order-service").appName("shop")

@@ -24,7 +24,7 @@ public final class WrappedJobExample {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ExampleTarget target = ExampleTarget.of(args, "http://127.0.0.1:8900/hc/nightly-report");
+        try (ExampleTarget target = ExampleTarget.endpoint(args, "http://127.0.0.1:8900/hc/nightly-report");
              HeartbeatClient heartbeat = HeartbeatClient.builder()
                      .endpoint(Endpoints.healthchecks(target.value()))
                      .build()) {

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * the host name may need DNS) plus every ext-info provider's fresh answer.
  */
 public final class BeatFactory implements BeatScheduler.BeatSource {
-    /** The host's addresses, read on the delivery thread. Not a method reference: see NoLambdaOnCallerPathTest. */
+    /** The host's addresses, read on the delivery thread. */
     private static final Supplier<List<String>> HOST_ADDRESSES = new Supplier<List<String>>() {
         @Override
         public List<String> get() {

@@ -53,7 +53,6 @@ public final class Deliveries {
             parts.add(lane.submit(signal, deadlineMillis));
         }
         final ResultFuture<DeliveryResult> combined = new ResultFuture<DeliveryResult>();
-        // Not a lambda: the first one in a JVM costs the pinging thread milliseconds (see Dispatcher.drainTask).
         CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).whenComplete(new BiConsumer<Void, Throwable>() {
             @Override
             public void accept(Void ignored, Throwable never) {

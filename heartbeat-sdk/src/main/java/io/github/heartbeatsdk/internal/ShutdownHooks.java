@@ -23,7 +23,6 @@ public final class ShutdownHooks {
     public static synchronized void register(AutoCloseable client) {
         if (!installed) {
             try {
-                // Not a method reference: the first lambda in a JVM costs build()'s caller milliseconds (see Dispatcher).
                 Thread hook = new Thread(new Runnable() {
                     @Override
                     public void run() {

@@ -6,6 +6,7 @@ import io.github.heartbeatsdk.SignalKind;
 import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.testing.RecordingEndpoint;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,8 @@ final class JobsSnippets {
         // end snippet
     }
 
-    static void backup() {
+    static void backup() throws IOException {
+        // a job whose work may throw a checked exception: run(...) rethrows it as it is
     }
 
     static long importRows() {
@@ -59,7 +61,7 @@ final class JobsSnippets {
         }
 
         void run() {
-            heartbeat.run("nightly-backup", JobsSnippets::backup);
+            heartbeat.run("nightly-backup", () -> { });
         }
     }
 }

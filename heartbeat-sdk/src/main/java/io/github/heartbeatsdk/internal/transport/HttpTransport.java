@@ -27,15 +27,14 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * Delivers signals as HTTP requests with synchronous OkHttp calls on the delivery thread.
  *
- * <p>Synchronous calls on our own thread beat OkHttp's {@code enqueue} here: its dispatcher
- * delivered at 0.4x the rate with 14 extra threads and lost a ping enqueued right before
- * {@code System.exit}. The OkHttp client is built lazily on the delivery thread, so loading
- * OkHttp's classes never costs the caller of {@code build()}.
+ * <p>Synchronous calls on our own thread, not OkHttp's {@code enqueue}: its dispatcher adds
+ * threads of its own, delivers more slowly (BENCHMARKS.md) and can lose a ping enqueued right
+ * before {@code System.exit}. The OkHttp client is built lazily on the delivery thread, so
+ * loading OkHttp's classes never costs the caller of {@code build()}.
  */
 public final class HttpTransport implements Transport {
     /** Response bodies are read up to this many bytes (so the connection can be reused), never more. */
     static final long MAX_RESPONSE_BYTES = 8 * 1024;
-    /** Where {@link HideRetryAfter} keeps a response's {@code Retry-After}. */
     private static final LazyLogger log = new LazyLogger(HttpTransport.class);
 
     private final Endpoint endpoint;
@@ -45,8 +44,9 @@ public final class HttpTransport implements Transport {
     private SharedOkHttp.Lease lease; // guarded by this, like client; null with the user's own client
     /**
      * The OkHttp request last built, and what it was built from. A burst of pings to one URL is
-     * the same {@link EndpointRequest} again and again; rebuilding costs ~2 us and 1.5 KB each.
-     * Kept for one drain only ({@link #drained}): 10 000 idle or backing-off clients keeping one would hold 5 MB.
+     * the same {@link EndpointRequest} again and again, and rebuilding it each time costs time
+     * and garbage. Kept for one drain only ({@link #drained}), so idle or backing-off clients,
+     * perhaps thousands of them, keep none.
      */
     private EndpointRequest lastRequest;
     private Request lastOkHttpRequest;

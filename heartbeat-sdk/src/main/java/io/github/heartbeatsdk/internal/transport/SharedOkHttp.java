@@ -10,9 +10,9 @@ import java.util.List;
  * The OkHttpClients the SDK owns in a JVM, shared by every client that was not given the user's
  * own: one base client, and one client derived from it per distinct set of timeouts, proxy and
  * TLS settings and backend address. Derived clients share the base's TLS set-up; each has its
- * own connection pool. A fresh {@code OkHttpClient} holds about 34 KB (its trust-root index) and
- * a pool of its own, so 10 000 clients each with their own cost 41 KB apiece and 10 000
- * connections to the same backend.
+ * own connection pool. A fresh {@code OkHttpClient} of its own per client would cost each client
+ * its own trust-root index and connection pool: thousands of clients would hold tens of
+ * kilobytes each and a connection each to the same backend.
  *
  * <p>Each derived client is counted by the transports that lease it. When the last of them
  * lets go, its pool's connections are closed and the entry is forgotten, so a closed client's
