@@ -63,4 +63,16 @@ class MissingLibraryTest {
         assertFalse(output.contains("SECRET"), "redacted on stderr too: " + output);
         assertEquals(1, server.getRequestCount());
     }
+
+    @Test
+    void withSlf4jButNoProviderTheFirstWarningOfEachKindGoesToStandardError() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(404).build());
+        String output = runWithout(server.url("/ping/no-provider-SECRET").toString(), "logback");
+
+        assertTrue(output.contains("outcome=REJECTED"), output);
+        assertTrue(output.contains("[heartbeat-sdk] WARN heartbeat to"), output);
+        assertTrue(output.contains("HTTP 404"), output);
+        assertTrue(output.contains("add an SLF4J provider"), output);
+        assertFalse(output.contains("SECRET"), "redacted on stderr too: " + output);
+    }
 }

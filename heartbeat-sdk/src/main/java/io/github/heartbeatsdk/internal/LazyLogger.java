@@ -51,10 +51,15 @@ public final class LazyLogger {
         }
     }
 
-    /** SLF4J's logger for {@code owner}; without SLF4J's classes (a missing jar, a module not read), standard error. */
+    /**
+     * SLF4J's logger for {@code owner}; standard error without SLF4J's classes (a missing jar, a
+     * module not read) or without a provider behind them, where SLF4J would discard every line
+     * and a wrong URL would fail in silence.
+     */
     private static SdkLog lookUp(Class<?> owner) {
         try {
-            return new Slf4jLog(org.slf4j.LoggerFactory.getLogger(owner));
+            org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(owner);
+            return logger instanceof org.slf4j.helpers.NOPLogger ? StderrLog.INSTANCE : new Slf4jLog(logger);
         } catch (LinkageError | RuntimeException e) {
             return StderrLog.INSTANCE;
         }
