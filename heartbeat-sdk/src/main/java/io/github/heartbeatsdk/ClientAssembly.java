@@ -8,6 +8,7 @@ import io.github.heartbeatsdk.internal.Dispatcher;
 import io.github.heartbeatsdk.internal.HttpSettings;
 import io.github.heartbeatsdk.internal.HttpTransport;
 import io.github.heartbeatsdk.internal.RandomIds;
+import io.github.heartbeatsdk.internal.RuntimeLibraries;
 import io.github.heartbeatsdk.internal.SdkVersion;
 import io.github.heartbeatsdk.internal.SermantTcpTransport;
 import io.github.heartbeatsdk.internal.Transport;
@@ -74,6 +75,7 @@ final class ClientAssembly {
         }
         int capacity = b.queueCapacity != null ? b.queueCapacity : from.queueCapacity();
         long maxBytes = b.maxQueuedBytes != null ? b.maxQueuedBytes : HeartbeatClient.Builder.DEFAULT_MAX_QUEUED_BYTES;
+        if (enabled && anySendsOverHttp(resolvedEndpoints)) RuntimeLibraries.requireCompatibleHttpStack(HttpTransport.class.getClassLoader());
         Deliveries deliveries = enabled ? deliveries(settings, http, capacity, maxBytes, b.executor)
                 : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
         HeartbeatClient client = new HeartbeatClient(settings, deliveries);
@@ -130,6 +132,16 @@ final class ClientAssembly {
                     clock);
         }
         return new HttpTransport(endpoint, http, clock);
+    }
+
+    /** Whether {@link #transportFor} gives one of {@code endpoints} an {@link HttpTransport}: only those need OkHttp. */
+    private static boolean anySendsOverHttp(List<Endpoint> endpoints) {
+        for (Endpoint endpoint : endpoints) {
+            if (!(endpoint instanceof RecordingEndpoint) && !(endpoint instanceof SermantEndpoint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ScheduledExecutorService newOwnExecutor() {

@@ -1,0 +1,221 @@
+package io.github.heartbeatsdk.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.WeakHashMap;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks, when a client that sends over HTTP is built, that the OkHttp, Okio and Kotlin standard
+ * library on the class path can work together, and fails {@code build()} with the fix when they
+ * cannot. Without it an application pinned to an old kotlin-stdlib (Spring Boot 2.7's dependency
+ * management pins 1.6.21) starts, and every signal then ends {@code FAILED} on a background thread.
+ *
+ * <p>Only class-path resources are read: class files are looked up, never loaded, and versions
+ * come from jar manifests and the constant pool of {@code okhttp3/OkHttp.class}. Loading OkHttp on
+ * the caller's thread would cost {@code build()} its classes and, with a broken stack, fail with a
+ * {@code LinkageError} naming a class rather than the fix. The verdict is kept per class loader,
+ * so only the first {@code build()} reads anything.
+ */
+public final class RuntimeLibraries {
+    /** The verdict for a loader whose libraries fit. */
+    private static final String FIT = "";
+    /** Verdicts by class loader: weak keys, so a redeployed application's loader can go. Guarded by itself. */
+    private static final Map<ClassLoader, String> verdicts = new WeakHashMap<ClassLoader, String>();
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(-[0-9A-Za-z.]+)?");
+
+    private RuntimeLibraries() {
+    }
+
+    /**
+     * Throws {@link IllegalStateException} naming the library, the version found, the version
+     * needed, the likely cause and the fix, when OkHttp cannot work with the Kotlin standard
+     * library or Okio that {@code loader} sees. Absent OkHttp is left to the transport: each signal
+     * then ends {@code FAILED} naming the missing class.
+     */
+    public static void requireCompatibleHttpStack(ClassLoader loader) {
+        ClassLoader from = loader != null ? loader : ClassLoader.getSystemClassLoader();
+        String verdict;
+        synchronized (verdicts) {
+            verdict = verdicts.get(from);
+        }
+        if (verdict == null) {
+            verdict = problem(from);
+            synchronized (verdicts) {
+                verdicts.put(from, verdict);
+            }
+        }
+        if (!verdict.equals(FIT)) {
+            throw new IllegalStateException(verdict);
+        }
+    }
+
+    /** What keeps OkHttp from working with the libraries {@code loader} sees, or {@link #FIT}. */
+    static String problem(ClassLoader loader) {
+        if (loader.getResource("okhttp3/OkHttpClient.class") == null) {
+            return FIT;
+        }
+        String okhttp = okHttpVersion(loader);
+        int okhttpMajor = okhttp == null ? -1 : Integer.parseInt(okhttp.substring(0, okhttp.indexOf('.')));
+        Expected expected = Expected.INSTANCE;
+        if (okhttpMajor >= 0 && okhttpMajor < 4) {
+            // OkHttp 3 lacks RequestBody.create(byte[], MediaType), which the SDK calls.
+            return PREFIX + "it needs OkHttp 4.12 or newer, but the class path has OkHttp " + okhttp
+                    + " first (com.squareup.okhttp3:okhttp). Likely cause: a framework's dependency management or"
+                    + " another library pins it. Fix: Maven: a com.squareup.okhttp3:okhttp 4.12.0 entry in"
+                    + " <dependencyManagement> (with Spring Boot: <okhttp3.version>4.12.0</okhttp3.version>);"
+                    + " Gradle: implementation(\"com.squareup.okhttp3:okhttp:4.12.0\")";
+        }
+        URL kotlin = loader.getResource("kotlin/Unit.class");
+        if (kotlin == null) {
+            return PREFIX + "OkHttp needs kotlin-stdlib, and the class path has none (org.jetbrains.kotlin:kotlin-stdlib"
+                    + " was excluded?). Fix: " + fix(expected, "kotlin-stdlib");
+        }
+        // OkHttp 4 runs on kotlin-stdlib 1.6 (tested with 4.9.3 and 4.12.0); OkHttp 5 does not.
+        boolean okhttp5 = okhttpMajor >= 5 || okhttpMajor < 0;
+        if (okhttp5 && loader.getResource("kotlin/enums/EnumEntriesKt.class") == null) {
+            String found = implementationVersion(kotlin, "kotlin/Unit.class");
+            return PREFIX + okHttpName(okhttp) + " needs kotlin-stdlib 1.8.20 or newer (kotlin.enums.EnumEntriesKt),"
+                    + " but the class path has kotlin-stdlib " + (found != null ? found : "of an older version")
+                    + ". Likely cause: a framework's dependency management pins it, e.g. Spring Boot 2.7's"
+                    + " kotlin.version (1.6.21). Fix: " + fix(expected, "kotlin-stdlib");
+        }
+        URL okio = loader.getResource("okio/Buffer.class");
+        if (okio == null) {
+            return PREFIX + "OkHttp needs Okio, and the class path has none (com.squareup.okio:okio-jvm was"
+                    + " excluded?). Fix: " + fix(expected, "Okio");
+        }
+        // OkHttp 5.5 calls Okio.socket(java.net.Socket), which returns the okio.Socket of Okio 3.13 and newer.
+        if (okhttp5 && loader.getResource("okio/Socket.class") == null) {
+            String found = bundleVersion(okio, "okio/Buffer.class");
+            return PREFIX + okHttpName(okhttp) + " needs Okio 3.13.0 or newer (okio.Socket), but the class path has"
+                    + " Okio " + (found != null ? found : "of an older version") + ". Likely cause: a framework's"
+                    + " dependency management or another library pins com.squareup.okio:okio(-jvm). Fix: "
+                    + fix(expected, "Okio");
+        }
+        return FIT;
+    }
+
+    private static final String PREFIX = "heartbeat-sdk cannot send over HTTP: ";
+
+    private static String okHttpName(String version) {
+        return version != null ? "OkHttp " + version : "OkHttp";
+    }
+
+    private static String fix(Expected expected, String library) {
+        String maven = "kotlin-stdlib".equals(library)
+                ? "<kotlin.version>" + expected.kotlin + "</kotlin.version> in <properties> (Spring Boot's property), or import"
+                : "import";
+        return "Maven: " + maven + " io.github.heartbeatsdk:heartbeat-sdk-bom:" + expected.sdk
+                + " in <dependencyManagement> before the framework's BOM; Gradle:"
+                + " implementation(platform(\"io.github.heartbeatsdk:heartbeat-sdk-bom:" + expected.sdk + "\"))."
+                + " heartbeat-sdk is tested with OkHttp " + expected.okhttp + ", Okio " + expected.okio
+                + " and kotlin-stdlib " + expected.kotlin + "; see docs/troubleshooting.md";
+    }
+
+    /**
+     * OkHttp's version: the {@code VERSION} constant of {@code okhttp3/OkHttp.class} (4.x and
+     * newer; 4.x has no version in its manifest), else OkHttp 3's user agent, else null.
+     */
+    private static String okHttpVersion(ClassLoader loader) {
+        String version = firstVersion(bytes(loader, "okhttp3/OkHttp.class"), "");
+        return version != null ? version : firstVersion(bytes(loader, "okhttp3/internal/Version.class"), "okhttp/");
+    }
+
+    private static String firstVersion(String text, String prefix) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile(Pattern.quote(prefix) + VERSION.pattern()).matcher(text);
+        return m.find() ? m.group().substring(prefix.length()) : null;
+    }
+
+    /** A resource's bytes as ISO-8859-1 text (a class file's constant pool shows its strings), or null. */
+    private static String bytes(ClassLoader loader, String resource) {
+        URL url = loader.getResource(resource);
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = open(url)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[4096];
+            for (int n; (n = in.read(chunk)) > 0 && out.size() < 1 << 20; ) {
+                out.write(chunk, 0, n);
+            }
+            return new String(out.toByteArray(), StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code Implementation-Version} of the jar holding {@code resource} (kotlin-stdlib: "1.6.21-release-334(1.6.21)"). */
+    private static String implementationVersion(URL url, String resource) {
+        return leadingVersion(manifestValue(url, resource, "Implementation-Version"));
+    }
+
+    /** {@code Bundle-Version} of the jar holding {@code resource} (Okio 3 sets it; Okio 2 has none). */
+    private static String bundleVersion(URL url, String resource) {
+        return leadingVersion(manifestValue(url, resource, "Bundle-Version"));
+    }
+
+    private static String leadingVersion(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = VERSION.matcher(value);
+        return m.lookingAt() ? m.group(1) + "." + m.group(2) + "." + m.group(3) : null;
+    }
+
+    /** A main attribute of the manifest beside {@code url}, the location of {@code resource}; null if none. */
+    private static String manifestValue(URL url, String resource, String attribute) {
+        String location = url.toString();
+        if (!location.endsWith(resource)) {
+            return null;
+        }
+        try (InputStream in = open(new URL(location.substring(0, location.length() - resource.length())
+                + "META-INF/MANIFEST.MF"))) {
+            return new Manifest(in).getMainAttributes().getValue(attribute);
+        } catch (IOException | RuntimeException e) {
+            return null; // a directory without a manifest, or a location this JVM cannot open
+        }
+    }
+
+    private static InputStream open(URL url) throws IOException {
+        URLConnection connection = url.openConnection();
+        connection.setUseCaches(false); // a jar opened here is closed with the stream, not kept open
+        return connection.getInputStream();
+    }
+
+    /** The versions this SDK is built and tested with, written into a resource by the build. */
+    private static final class Expected {
+        static final Expected INSTANCE = new Expected();
+
+        final String sdk;
+        final String okhttp;
+        final String okio;
+        final String kotlin;
+
+        private Expected() {
+            Properties p = new Properties();
+            try (InputStream in = RuntimeLibraries.class.getResourceAsStream("runtime-libraries.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                // the defaults below name the coordinates without versions
+            }
+            sdk = p.getProperty("version", SdkVersion.VERSION);
+            okhttp = p.getProperty("okhttp.version", "5");
+            okio = p.getProperty("okio.version", "3");
+            kotlin = p.getProperty("kotlin.version", "2");
+        }
+    }
+}
