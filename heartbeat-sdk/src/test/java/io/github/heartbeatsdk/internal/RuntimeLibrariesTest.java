@@ -86,6 +86,14 @@ class RuntimeLibrariesTest {
     }
 
     @Test
+    void aPreReleaseVersionIsNamedWhole() throws Exception {
+        okhttp("5.0.0-alpha.14").kotlin("1.6.21", false).okio("3.18.1", true);
+        String problem = problem();
+        assertTrue(problem.startsWith("heartbeat-sdk cannot send over HTTP: OkHttp 5.0.0-alpha.14 needs kotlin-stdlib"),
+                problem);
+    }
+
+    @Test
     void okHttp5WithAnOkioWithoutSocketNamesBothVersions() throws Exception {
         okhttp("5.5.1").kotlin("2.1.21", true).okio("3.6.0", false);
         String problem = problem();
