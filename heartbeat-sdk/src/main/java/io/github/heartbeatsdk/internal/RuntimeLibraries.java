@@ -61,7 +61,11 @@ public final class RuntimeLibraries {
             return FIT;
         }
         boolean enumEntries = loader.getResource("kotlin/enums/EnumEntriesKt.class") != null;
-        boolean okioSocket = loader.getResource("okio/Socket.class") != null;
+        // okio.Socket where okio.Okio is: Okio 2 (artifact okio) and Okio 3 (okio-jvm) can both be
+        // on the class path, and OkHttp 5's call Okio.socket(Socket) then reaches Okio 2's class.
+        URL okioFacade = loader.getResource("okio/Okio.class");
+        String okioJar = jarOf(okioFacade, "okio/Okio.class");
+        boolean okioSocket = okioJar != null && okioJar.equals(jarOf(loader.getResource("okio/Socket.class"), "okio/Socket.class"));
         if (enumEntries && okioSocket && loader.getResource("okhttp3/OkHttp.class") != null) {
             // OkHttp 4 or newer, with all OkHttp 5.5 needs (OkHttp 4 needs less): nothing more to read.
             return FIT;
@@ -74,7 +78,7 @@ public final class RuntimeLibraries {
             return PREFIX + "it needs OkHttp 4.12 or newer, but the class path has OkHttp " + okhttp
                     + " first (com.squareup.okhttp3:okhttp). Likely cause: a framework's dependency management or"
                     + " another library pins it. Fix: Maven: a com.squareup.okhttp3:okhttp 4.12.0 entry in"
-                    + " <dependencyManagement> (with Spring Boot: <okhttp3.version>4.12.0</okhttp3.version>);"
+                    + " <dependencyManagement> (or the framework's OkHttp version property);"
                     + " Gradle: implementation(\"com.squareup.okhttp3:okhttp:4.12.0\")";
         }
         URL kotlin = loader.getResource("kotlin/Unit.class");
@@ -91,18 +95,17 @@ public final class RuntimeLibraries {
                     + ". Likely cause: a framework's dependency management pins it, e.g. Spring Boot 2.7's"
                     + " kotlin.version (1.6.21). Fix: " + fix(expected, "kotlin-stdlib");
         }
-        URL okio = loader.getResource("okio/Buffer.class");
-        if (okio == null) {
+        if (okioFacade == null) {
             return PREFIX + "OkHttp needs Okio, and the class path has none (com.squareup.okio:okio-jvm was"
                     + " excluded?). Fix: " + fix(expected, "Okio");
         }
         // OkHttp 5.5 calls Okio.socket(java.net.Socket), which returns the okio.Socket of Okio 3.13 and newer.
         if (okhttp5 && !okioSocket) {
-            String found = bundleVersion(okio, "okio/Buffer.class");
+            String found = bundleVersion(okioFacade, "okio/Okio.class");
             return PREFIX + okHttpName(okhttp) + " needs Okio 3.13.0 or newer (okio.Socket), but the class path has"
-                    + " Okio " + (found != null ? found : "of an older version") + ". Likely cause: a framework's"
-                    + " dependency management or another library pins com.squareup.okio:okio(-jvm). Fix: "
-                    + fix(expected, "Okio");
+                    + " Okio " + (found != null ? found : "older than 3.13") + " first (" + fileName(okioJar)
+                    + "). Likely cause: another library's OkHttp 4 brings an old com.squareup.okio:okio or okio-jvm,"
+                    + " or a framework's dependency management pins it. Fix: " + fix(expected, "Okio");
         }
         return FIT;
     }
@@ -199,6 +202,20 @@ public final class RuntimeLibraries {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The jar or directory {@code url}, the location of {@code resource}, lies in ("jar:file:/r/okio-2.8.0.jar!/"), or null. */
+    private static String jarOf(URL url, String resource) {
+        String location = url == null ? null : url.toString();
+        return location != null && location.endsWith(resource)
+                ? location.substring(0, location.length() - resource.length()) : null;
+    }
+
+    /** The last name of a location from {@link #jarOf}: "okio-2.8.0.jar". */
+    private static String fileName(String location) {
+        String path = location.endsWith("!/") ? location.substring(0, location.length() - 2)
+                : location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** {@code Implementation-Version} of the jar holding {@code resource} (kotlin-stdlib: "1.6.21-release-334(1.6.21)"). */

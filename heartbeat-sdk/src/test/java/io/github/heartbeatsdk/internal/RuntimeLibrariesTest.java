@@ -59,8 +59,13 @@ class RuntimeLibrariesTest {
     }
 
     private RuntimeLibrariesTest okio(String version, boolean socket) throws Exception {
-        return socket ? library("okio", "Bundle-Version: " + version, "okio/Buffer.class", "okio/Socket.class")
-                : library("okio", "Bundle-Version: " + version, "okio/Buffer.class");
+        return okio("okio", version, socket);
+    }
+
+    private RuntimeLibrariesTest okio(String name, String version, boolean socket) throws Exception {
+        String manifest = version != null ? "Bundle-Version: " + version : null;
+        return socket ? library(name, manifest, "okio/Okio.class", "okio/Buffer.class", "okio/Socket.class")
+                : library(name, manifest, "okio/Okio.class", "okio/Buffer.class");
     }
 
     private String problem() {
@@ -98,8 +103,16 @@ class RuntimeLibrariesTest {
         okhttp("5.5.1").kotlin("2.1.21", true).okio("3.6.0", false);
         String problem = problem();
         assertTrue(problem.startsWith("heartbeat-sdk cannot send over HTTP: OkHttp 5.5.1 needs Okio 3.13.0 or newer"
-                + " (okio.Socket), but the class path has Okio 3.6.0."), problem);
+                + " (okio.Socket), but the class path has Okio 3.6.0 first (okio)."), problem);
         assertTrue(problem.contains("Gradle: implementation(platform(\"io.github.heartbeatsdk:heartbeat-sdk-bom:"), problem);
+    }
+
+    @Test
+    void anOkio2BeforeOkio3IsNamedByItsJar() throws Exception {
+        okhttp("5.5.1").kotlin("2.1.21", true).okio("okio-2.8.0", null, false).okio("okio-jvm-3.18.1", "3.18.1", true);
+        String problem = problem();
+        assertTrue(problem.startsWith("heartbeat-sdk cannot send over HTTP: OkHttp 5.5.1 needs Okio 3.13.0 or newer"
+                + " (okio.Socket), but the class path has Okio older than 3.13 first (okio-2.8.0)."), problem);
     }
 
     @Test
