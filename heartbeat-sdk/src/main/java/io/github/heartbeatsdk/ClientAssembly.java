@@ -9,6 +9,7 @@ import io.github.heartbeatsdk.internal.Deliveries;
 import io.github.heartbeatsdk.internal.Dispatcher;
 import io.github.heartbeatsdk.internal.EndpointNames;
 import io.github.heartbeatsdk.internal.RandomIds;
+import io.github.heartbeatsdk.internal.RuntimeLibraries;
 import io.github.heartbeatsdk.internal.SdkVersion;
 import io.github.heartbeatsdk.internal.transport.HttpSettings;
 import io.github.heartbeatsdk.internal.transport.Transports;
@@ -75,6 +76,10 @@ final class ClientAssembly {
         }
         int capacity = b.queueCapacity != null ? b.queueCapacity : from.queueCapacity();
         long maxBytes = b.maxQueuedBytes != null ? b.maxQueuedBytes : HeartbeatClient.Builder.DEFAULT_MAX_QUEUED_BYTES;
+        if (enabled && anySendsOverHttp(resolvedEndpoints)) {
+            // Fails fast, naming versions and the fix, when a framework pinned OkHttp's libraries too old.
+            RuntimeLibraries.requireCompatibleHttpStack(Transports.class.getClassLoader());
+        }
         Deliveries deliveries = enabled ? deliveries(settings, http, capacity, maxBytes, b.executor)
                 : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
         HeartbeatClient client = new HeartbeatClient(settings, deliveries);
@@ -118,6 +123,16 @@ final class ClientAssembly {
                     settings.clock, BACKOFF, capacity, maxBytes, settings.stats, name, settings.listener));
         }
         return new Deliveries(lanes, owned);
+    }
+
+    /** Whether one of {@code endpoints} is sent over HTTP: only those need OkHttp and its libraries. */
+    private static boolean anySendsOverHttp(List<Endpoint> endpoints) {
+        for (Endpoint endpoint : endpoints) {
+            if (Transports.sendsOverHttp(endpoint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ScheduledExecutorService newOwnExecutor() {

@@ -9,9 +9,14 @@ public final class Transports {
     private Transports() {
     }
 
+    /** True when {@link #forEndpoint} sends {@code endpoint}'s signals over HTTP. */
+    public static boolean sendsOverHttp(Endpoint endpoint) {
+        return !(endpoint instanceof TransportFactory);
+    }
+
     /** The endpoint's own transport if it brings one ({@link TransportFactory}), else HTTP. */
     public static Transport forEndpoint(Endpoint endpoint, HttpSettings settings, Clock clock) {
-        if (endpoint instanceof TransportFactory) {
+        if (!sendsOverHttp(endpoint)) {
             return ((TransportFactory) endpoint).newTransport(settings, clock);
         }
         return new HttpTransport(endpoint, settings, clock);
