@@ -68,6 +68,15 @@ public final class HeartbeatClient implements AutoCloseable {
     private static final long CLOSE_SLACK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** True once the JVM's shutdown began and the exit hook flushed this client. */
+    private volatile boolean exiting;
+    /** What the one JVM shutdown hook calls for this client; an object of its own, so flushing at exit is not API. */
+    private final AutoCloseable exitFlush = new AutoCloseable() {
+        @Override
+        public void close() {
+            flushAtExit();
+        }
+    };
     private boolean closeFinished; // guarded by this
     private volatile Thread closingThread;
     private BeatScheduler beats;
@@ -76,7 +85,7 @@ public final class HeartbeatClient implements AutoCloseable {
         this.settings = settings;
         this.deliveries = deliveries;
         if (settings.shutdownHook && isEnabled()) {
-            ShutdownHooks.register(this);
+            ShutdownHooks.register(exitFlush);
         }
     }
 
@@ -114,6 +123,11 @@ public final class HeartbeatClient implements AutoCloseable {
      * <p>With several endpoints ({@link Builder#endpoints}), the stage completes when every
      * endpoint is done: with the first endpoint's result that is neither DELIVERED nor SKIPPED,
      * else DELIVERED if any endpoint delivered it, else SKIPPED.
+     *
+     * <p><b>During JVM shutdown</b>, after the SDK's exit hook has flushed this client, a signal
+     * offered from another shutdown hook (a Spring bean's {@code @PreDestroy}, say) is still
+     * delivered: this call then waits for it, at most {@link Builder#flushTimeout}, because the JVM
+     * would otherwise exit first. Blocking a shutdown hook that pings is what its author wants.
      *
      * @return the delivery's result; never fails exceptionally
      */
@@ -192,7 +206,44 @@ public final class HeartbeatClient implements AutoCloseable {
             return ResultFuture.completed(new DeliveryResult(Outcome.SKIPPED, 0, 0, "heartbeat disabled by configuration"));
         }
         // A closed client's lanes end the signal DROPPED at once, counted and reported like any other end.
-        return deliveries.submit(signal, signal.timestampMillis() + settings.retryDeadline.toMillis());
+        CompletionStage<DeliveryResult> stage = deliveries.submit(signal,
+                signal.timestampMillis() + settings.retryDeadline.toMillis());
+        if (exiting && !closed.get()) {
+            awaitAtExit(stage); // the JVM is going down and our hook has flushed: deliver before it exits
+        }
+        return stage;
+    }
+
+    /** Waits for {@code stage}, at most the flush timeout; never on the delivery thread, which delivers it. */
+    private void awaitAtExit(CompletionStage<DeliveryResult> stage) {
+        if (deliveries.isDeliveryThread()) {
+            return;
+        }
+        try {
+            stage.toCompletableFuture().get(settings.flushTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // Timed out: the JVM exits anyway; the stage still ends (or dies with the JVM).
+        }
+    }
+
+    /**
+     * The JVM is shutting down: stop beating and deliver what is pending within the flush
+     * timeout, but stay open, so a signal offered later by another shutdown hook is delivered
+     * too. JVM hooks run in no order, and closing here would drop those signals.
+     */
+    private void flushAtExit() {
+        if (closed.get()) {
+            return;
+        }
+        exiting = true;
+        synchronized (this) {
+            if (beats != null) {
+                beats.stop();
+            }
+        }
+        deliveries.flush(settings.clock.millis() + settings.flushTimeout.toMillis());
     }
 
     /**
@@ -261,7 +312,7 @@ public final class HeartbeatClient implements AutoCloseable {
             return;
         }
         closingThread = Thread.currentThread();
-        ShutdownHooks.unregister(this);
+        ShutdownHooks.unregister(exitFlush);
         synchronized (this) {
             if (beats != null) {
                 beats.stop();

@@ -98,6 +98,34 @@ public final class Deliveries {
     }
 
     /**
+     * Delivers what is pending until {@code deadlineMillis}, as {@link #close} does (a waiting
+     * retry goes at once), but keeps every lane open: the JVM is exiting and other shutdown hooks
+     * may still send. Returns how many signals were still pending at the deadline.
+     */
+    public long flush(long deadlineMillis) {
+        for (Dispatcher lane : lanes) {
+            lane.beginClose(deadlineMillis);
+        }
+        boolean interrupted = false;
+        try {
+            for (Dispatcher lane : lanes) {
+                lane.awaitIdle(deadlineMillis);
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        long left = 0;
+        for (Dispatcher lane : lanes) {
+            left += lane.unfinished();
+            lane.endFlush();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return left;
+    }
+
+    /**
      * Delivers what is pending until {@code deadlineMillis}, gives up the rest, then closes every
      * lane (nothing is sent or opened after this returns) and stops the SDK's own threads.
      * Returns how many signals were given up. Restores the interrupt flag if interrupted (and

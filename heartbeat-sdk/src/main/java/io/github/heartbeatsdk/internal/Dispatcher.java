@@ -283,17 +283,20 @@ public final class Dispatcher {
         try {
             return deliver(pending);
         } catch (Throwable t) {
-            String reason = Failures.describe(t);
-            if (!pending.isEnded()) {
-                finish(pending, Outcome.FAILED, pending.lastStatus, reason);
-                warnings().unexpected.error("heartbeat to {} failed: {}; the signal ends FAILED", endpointName, reason);
-            } else {
-                // Only a VirtualMachineError from the listener gets here, after the signal ended as it should.
-                warnings().unexpected.error("heartbeat-sdk: {} after a signal to {} had ended", reason, endpointName);
+            String reason = describe(t);
+            boolean endsHere = !pending.isEnded();
+            VirtualMachineError fatal = endsHere ? end(pending, Outcome.FAILED, pending.lastStatus, reason) : null;
+            try {
+                if (endsHere) {
+                    warnings().unexpected.error("heartbeat to {} failed: {}; the signal ends FAILED", endpointName, reason);
+                } else {
+                    // Only a VirtualMachineError from the listener gets here, after the signal ended as it should.
+                    warnings().unexpected.error("heartbeat-sdk: {} after a signal to {} had ended", reason, endpointName);
+                }
+            } catch (LinkageError logging) {
+                // A closed class loader (mvn exec:java, at exit) cannot load the logging classes: the signal has ended.
             }
-            if (t instanceof VirtualMachineError) {
-                throw (VirtualMachineError) t;
-            }
+            rethrow(t instanceof VirtualMachineError ? (VirtualMachineError) t : fatal);
             return true;
         }
     }
@@ -334,6 +337,15 @@ public final class Dispatcher {
                 return true;
             default:
                 return retryOrFail(pending, attempt, deadline, openBefore);
+        }
+    }
+
+    /** {@link Failures#describe}, or the class alone when even that cannot load (a closed class loader). */
+    private static String describe(Throwable t) {
+        try {
+            return Failures.describe(t);
+        } catch (LinkageError e) {
+            return "unexpected " + t.getClass().getName();
         }
     }
 
@@ -507,11 +519,26 @@ public final class Dispatcher {
      * past the deadline ends FAILED.
      */
     public void beginClose(long deadlineMillis) {
-        closeDeadlineMillis = Math.min(closeDeadlineMillis, deadlineMillis);
-        if (state == OPEN) {
-            state = CLOSING;
+        synchronized (idle) { // state changes take this lock, so endFlush() never reopens a closed lane
+            closeDeadlineMillis = Math.min(closeDeadlineMillis, deadlineMillis);
+            if (state == OPEN) {
+                state = CLOSING;
+            }
         }
         expediteWaitingRetry();
+    }
+
+    /**
+     * After an exit-time flush: the lane is open again, with no close deadline, so a signal
+     * offered by another shutdown hook is delivered as usual. No-op once closed.
+     */
+    public void endFlush() {
+        synchronized (idle) {
+            if (state == CLOSING) {
+                state = OPEN;
+                closeDeadlineMillis = Long.MAX_VALUE;
+            }
+        }
     }
 
     private void expediteWaitingRetry() {
@@ -555,8 +582,11 @@ public final class Dispatcher {
      * so their waits run side by side.
      */
     public void beginShutDown() {
-        state = CLOSED;
-        closeDeadlineMillis = Math.min(closeDeadlineMillis, now());
+        long now = now();
+        synchronized (idle) {
+            state = CLOSED;
+            closeDeadlineMillis = Math.min(closeDeadlineMillis, now);
+        }
         withdrawTasks();
         try {
             transport.cancel();
