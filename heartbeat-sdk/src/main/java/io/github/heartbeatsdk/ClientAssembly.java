@@ -75,7 +75,7 @@ final class ClientAssembly {
             http = http.withTls(b.sslSocketFactory, b.trustManager);
         }
         int capacity = b.queueCapacity != null ? b.queueCapacity : from.queueCapacity();
-        long maxBytes = b.maxQueuedBytes != null ? b.maxQueuedBytes : HeartbeatClient.Builder.DEFAULT_MAX_QUEUED_BYTES;
+        long maxBytes = b.maxQueuedBytes != null ? b.maxQueuedBytes : from.maxQueuedBytes();
         if (enabled && anySendsOverHttp(resolvedEndpoints)) {
             // Fails fast, naming versions and the fix, when a framework pinned OkHttp's libraries too old.
             RuntimeLibraries.requireCompatibleHttpStack(Transports.class.getClassLoader());

@@ -32,6 +32,7 @@ import java.util.Set;
  * <tr><td>{@code heartbeat.read-timeout}, {@code heartbeat.call-timeout}</td><td>10000, 15000</td><td>ms or ISO-8601</td></tr>
  * <tr><td>{@code heartbeat.retry-deadline}, {@code heartbeat.flush-timeout}</td><td>60000, 5000</td><td>ms or ISO-8601</td></tr>
  * <tr><td>{@code heartbeat.queue-capacity}</td><td>10000</td><td>pending signals</td></tr>
+ * <tr><td>{@code heartbeat.max-queued-bytes}</td><td>8388608</td><td>bytes pending signals may keep, per endpoint; at least 1048576</td></tr>
  * <tr><td>{@code heartbeat.shutdown-hook}</td><td>true</td><td>flush at JVM exit</td></tr>
  * <tr><td>{@code heartbeat.ext-info.<plugin>.<key>}</td><td>none</td><td>static ext info, one entry per plugin</td></tr>
  * </table>
@@ -119,6 +120,12 @@ public interface HeartbeatConfig {
     /** {@code heartbeat.queue-capacity}; default 10 000. */
     default int queueCapacity() {
         return ConfigKeys.positiveInt(this, ConfigKeys.QUEUE_CAPACITY, HeartbeatClient.Builder.DEFAULT_QUEUE_CAPACITY);
+    }
+
+    /** {@code heartbeat.max-queued-bytes}; default 8 MiB per endpoint; at least 1 MiB. */
+    default long maxQueuedBytes() {
+        return ConfigKeys.bytesAtLeast(this, ConfigKeys.MAX_QUEUED_BYTES, HeartbeatClient.Builder.MIN_MAX_QUEUED_BYTES,
+                HeartbeatClient.Builder.DEFAULT_MAX_QUEUED_BYTES);
     }
 
     /** {@code heartbeat.shutdown-hook}; default true. */

@@ -53,7 +53,7 @@ class HeartbeatConfigTest {
     static final String KNOWN_KEYS = "; known keys: heartbeat.enabled, heartbeat.endpoint, heartbeat.interval, "
             + "heartbeat.service, heartbeat.app-name, heartbeat.app-type, heartbeat.artifact, heartbeat.instance-id, "
             + "heartbeat.connect-timeout, heartbeat.read-timeout, heartbeat.call-timeout, heartbeat.retry-deadline, "
-            + "heartbeat.flush-timeout, heartbeat.queue-capacity, heartbeat.shutdown-hook, "
+            + "heartbeat.flush-timeout, heartbeat.queue-capacity, heartbeat.max-queued-bytes, heartbeat.shutdown-hook, "
             + "heartbeat.ext-info.<plugin>.<key>";
     /** The head of the message for an endpoint URI in no known form. */
     static final String ENDPOINT_FORMS = "heartbeat.endpoint is invalid: endpoint must be an http(s) URL, "
@@ -787,6 +787,20 @@ class HeartbeatConfigTest {
         void badQueueCapacity(String value) {
             assertEquals("heartbeat.queue-capacity must be a whole number >= 1, got '" + value + "'",
                     buildFailure(config("heartbeat.endpoint", PLAIN_URL, "heartbeat.queue-capacity", value)));
+        }
+
+        @ParameterizedTest(name = "heartbeat.max-queued-bytes={0}")
+        @CsvSource({"0", "1048575", "8MB", "-1"})
+        void badMaxQueuedBytes(String value) {
+            assertEquals("heartbeat.max-queued-bytes must be a whole number of bytes >= 1048576, got '" + value + "'",
+                    buildFailure(config("heartbeat.endpoint", PLAIN_URL, "heartbeat.max-queued-bytes", value)));
+        }
+
+        @Test
+        void maxQueuedBytesFromConfigurationBoundsTheQueue() {
+            HeartbeatConfig small = config("heartbeat.endpoint", PLAIN_URL, "heartbeat.max-queued-bytes", "1048576");
+            assertEquals(1_048_576L, small.maxQueuedBytes());
+            assertEquals(HeartbeatClient.Builder.DEFAULT_MAX_QUEUED_BYTES, config("heartbeat.endpoint", PLAIN_URL).maxQueuedBytes());
         }
 
         @Test

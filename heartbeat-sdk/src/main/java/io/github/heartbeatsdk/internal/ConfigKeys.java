@@ -33,6 +33,7 @@ public final class ConfigKeys {
     public static final String RETRY_DEADLINE = "heartbeat.retry-deadline";
     public static final String FLUSH_TIMEOUT = "heartbeat.flush-timeout";
     public static final String QUEUE_CAPACITY = "heartbeat.queue-capacity";
+    public static final String MAX_QUEUED_BYTES = "heartbeat.max-queued-bytes";
     public static final String SHUTDOWN_HOOK = "heartbeat.shutdown-hook";
     public static final String EXT_INFO_PREFIX = "heartbeat.ext-info.";
 
@@ -65,7 +66,7 @@ public final class ConfigKeys {
     /** Every known {@code heartbeat.*} key. */
     public static final List<String> KNOWN = Collections.unmodifiableList(Arrays.asList(ENABLED, ENDPOINT, INTERVAL,
             SERVICE, APP_NAME, APP_TYPE, ARTIFACT, INSTANCE_ID, CONNECT_TIMEOUT, READ_TIMEOUT, CALL_TIMEOUT,
-            RETRY_DEADLINE, FLUSH_TIMEOUT, QUEUE_CAPACITY, SHUTDOWN_HOOK));
+            RETRY_DEADLINE, FLUSH_TIMEOUT, QUEUE_CAPACITY, MAX_QUEUED_BYTES, SHUTDOWN_HOOK));
 
     private static final LazyLogger log = new LazyLogger(ConfigKeys.class);
 
@@ -209,6 +210,23 @@ public final class ConfigKeys {
             // reported below
         }
         throw new IllegalArgumentException(key + " must be a whole number >= 1, got '" + value + "'");
+    }
+
+    /** A whole number of bytes, at least {@code min}, or {@code fallback} when the key is not set. */
+    public static long bytesAtLeast(HeartbeatConfig config, String key, long min, long fallback) {
+        String value = config.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= min) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number of bytes >= " + min + ", got '" + value + "'");
     }
 
     /** {@code heartbeat.ext-info.<plugin>.<key>} entries by plugin, then key; both sorted. */
