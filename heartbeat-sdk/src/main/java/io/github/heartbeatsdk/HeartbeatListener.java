@@ -9,7 +9,10 @@ package io.github.heartbeatsdk;
  * after close, on the thread that offered it), so it must be quick. A listener that throws
  * anything, Errors and sneaky checked exceptions included, is logged at WARN and otherwise
  * ignored: the signal still ends and delivery goes on. Only a {@link VirtualMachineError} is
- * rethrown, after the signal has ended.
+ * rethrown, after the signal has ended. The signal's stage completes after the listener returns
+ * (so whoever waits on it sees the listener done): a listener that blocks holds that stage and its
+ * endpoint's delivery thread until it returns, though {@code close()} still returns within its
+ * flush timeout plus a few seconds.
  */
 public interface HeartbeatListener {
     /** {@code signal} was delivered; {@code result.endpoint()} says where. */

@@ -428,13 +428,17 @@ public final class Dispatcher {
     }
 
     private void expire(PendingSignal pending) {
+        rethrow(endExpired(pending));
+    }
+
+    /** Ends a signal whose time is up: DROPPED if never tried, else FAILED with its last error. */
+    private VirtualMachineError endExpired(PendingSignal pending) {
         boolean closing = state != OPEN;
         if (pending.attempts == 0 && pending.lastError == null) {
-            finish(pending, Outcome.DROPPED, 0, closing ? "client closed before delivery" : "deadline passed in the queue");
-        } else {
-            finish(pending, Outcome.FAILED, pending.lastStatus, pending.lastError + "; gave up after "
-                    + pending.attempts + " attempt(s)" + (closing ? " (client closing)" : " (deadline reached)"));
+            return end(pending, Outcome.DROPPED, 0, closing ? "client closed before delivery" : "deadline passed in the queue");
         }
+        return end(pending, Outcome.FAILED, pending.lastStatus, pending.lastError + "; gave up after "
+                + pending.attempts + " attempt(s)" + (closing ? " (client closing)" : " (deadline reached)"));
     }
 
     /**
@@ -705,13 +709,7 @@ public final class Dispatcher {
     }
 
     private VirtualMachineError endSwept(PendingSignal pending, String reason) {
-        if (reason != null) {
-            return end(pending, Outcome.FAILED, pending.lastStatus, reason);
-        }
-        boolean neverTried = pending.attempts == 0 && pending.lastError == null;
-        return neverTried ? end(pending, Outcome.DROPPED, 0, "client closed before delivery")
-                : end(pending, Outcome.FAILED, pending.lastStatus, pending.lastError + "; gave up after "
-                        + pending.attempts + " attempt(s) (client closing)");
+        return reason != null ? end(pending, Outcome.FAILED, pending.lastStatus, reason) : endExpired(pending);
     }
 
     /** True when called from inside a delivery (for example from a future's callback). */
