@@ -7,6 +7,7 @@ import io.github.heartbeatsdk.internal.EndpointNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** The resolved, validated settings one client runs with; made by {@link HeartbeatClient.Builder#build()}. */
 final class ClientSettings {
@@ -19,10 +20,12 @@ final class ClientSettings {
     final Duration interval;
     final BeatFactory.Identity identity;
     final HeartbeatListener listener;
+    final BooleanSupplier beatCondition;
     final DeliveryStats stats = new DeliveryStats();
 
     ClientSettings(List<Endpoint> endpoints, Clock clock, Duration retryDeadline, Duration flushTimeout,
-                   boolean shutdownHook, Duration interval, BeatFactory.Identity identity, HeartbeatListener listener) {
+                   boolean shutdownHook, Duration interval, BeatFactory.Identity identity, HeartbeatListener listener,
+                   BooleanSupplier beatCondition) {
         this.endpoints = endpoints;
         this.endpointName = EndpointNames.namesOf(endpoints);
         this.clock = clock;
@@ -32,5 +35,6 @@ final class ClientSettings {
         this.interval = interval;
         this.identity = identity;
         this.listener = listener;
+        this.beatCondition = beatCondition;
     }
 }

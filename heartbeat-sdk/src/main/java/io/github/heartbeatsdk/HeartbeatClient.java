@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 
@@ -268,7 +269,7 @@ public final class HeartbeatClient implements AutoCloseable {
             return; // disabled by configuration: no beat, no thread
         }
         BeatScheduler scheduler = new BeatScheduler(settings.clock, deliveries.lanes(), settings.stats,
-                settings.interval.toMillis(), new BeatFactory(settings.identity, extInfo));
+                settings.interval.toMillis(), new BeatFactory(settings.identity, extInfo), settings.beatCondition);
         scheduler.start(); // throws if the user's executor is shut down: start() may then be called again
         beats = scheduler;
     }
@@ -433,6 +434,7 @@ public final class HeartbeatClient implements AutoCloseable {
         String instanceId;
         HeartbeatConfig config;
         HeartbeatListener listener;
+        BooleanSupplier beatsWhen;
         String proxyHost;
         int proxyPort;
         String proxyUser;
@@ -446,6 +448,19 @@ public final class HeartbeatClient implements AutoCloseable {
         /** Told how each signal's delivery ended; see {@link HeartbeatListener}. Default: none. */
         public Builder listener(HeartbeatListener listener) {
             this.listener = once("listener", this.listener, requireNonNull("listener", listener));
+            return this;
+        }
+
+        /**
+         * Asked before each periodic beat, on the delivery thread: false skips that beat (counted
+         * in {@link HeartbeatStats#beatsSkipped()}), so an application that knows it is unhealthy
+         * stops saying "I am alive" and its backend marks it lost, as Eureka ties its status to
+         * health. Must answer quickly. A condition that throws lets the beat go (logged at WARN,
+         * rate-limited): a broken check never silences a live application. Pings and job signals
+         * are never asked. Default: every beat goes.
+         */
+        public Builder beatsWhen(BooleanSupplier condition) {
+            this.beatsWhen = once("beatsWhen", this.beatsWhen, requireNonNull("beatsWhen", condition));
             return this;
         }
 

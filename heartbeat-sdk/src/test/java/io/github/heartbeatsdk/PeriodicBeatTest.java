@@ -236,4 +236,54 @@ class PeriodicBeatTest {
             assertTrue(providerThread.get(30, TimeUnit.SECONDS).startsWith(DaemonThreadFactory.PREFIX));
         }
     }
+
+    @Test
+    void aFalseBeatConditionSkipsBeatsUntilItHoldsAgain() {
+        java.util.concurrent.atomic.AtomicBoolean healthy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        client = builder().interval(Duration.ofMinutes(1)).beatsWhen(healthy::get).build();
+        client.start();
+        scheduler.advance(Duration.ofSeconds(10)); // the first beat
+        assertEquals(1, endpoint.signals().size());
+
+        healthy.set(false);
+        scheduler.advance(Duration.ofMinutes(3)); // three ticks, all skipped
+        assertEquals(1, endpoint.signals().size(), "no beat while the condition is false");
+        assertEquals(3, client.stats().beatsSkipped());
+
+        healthy.set(true);
+        scheduler.advance(Duration.ofMinutes(1));
+        assertEquals(2, endpoint.signals().size(), "beats resume once it holds");
+        client.ping();
+        scheduler.runDue();
+        assertEquals(SignalKind.PING, endpoint.signals().get(2).kind(), "pings are never asked");
+    }
+
+    @Test
+    void aBeatConditionThatThrowsLetsTheBeatGoAndWarnsOnce() {
+        int[] calls = {0};
+        client = builder().interval(Duration.ofSeconds(10)).beatsWhen(() -> {
+            calls[0]++;
+            throw new LinkageError("broken health check");
+        }).build();
+        try (LogCapture logs = new LogCapture()) {
+            client.start();
+            scheduler.advance(Duration.ofSeconds(10)); // past the first beat's jitter
+            scheduler.advance(Duration.ofSeconds(30)); // 4 or 5 ticks in all, inside one minute
+
+            assertTrue(calls[0] >= 4, "asked before every beat: " + calls[0]);
+            assertEquals(calls[0], endpoint.signals().size(), "every beat went");
+            assertEquals(0, client.stats().beatsSkipped());
+            assertEquals(1, logs.messages(ch.qos.logback.classic.Level.WARN).stream()
+                    .filter(m -> m.contains("beatsWhen condition threw java.lang.LinkageError")).count(),
+                    "one WARN per minute, not one per beat: " + logs.text());
+        }
+    }
+
+    @Test
+    void beatsWhenIsSetOnceAndNeverNull() {
+        HeartbeatClient.Builder b = builder();
+        assertThrows(NullPointerException.class, () -> b.beatsWhen(null));
+        b.beatsWhen(() -> true);
+        assertThrows(IllegalStateException.class, () -> b.beatsWhen(() -> false));
+    }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BooleanSupplier;
 
 /**
  * Takes a periodic beat at a fixed rate and hands it to the dispatcher.
@@ -40,6 +41,8 @@ public final class BeatScheduler {
     private final DeliveryStats stats;
     private final long intervalMillis;
     private final BeatSource source;
+    private final BooleanSupplier condition;
+    private final RateLimitedLog conditionFailures;
     private ScheduledFuture<?>[] schedules;
 
     /**
@@ -47,6 +50,14 @@ public final class BeatScheduler {
      */
     public BeatScheduler(Clock clock, List<Dispatcher> lanes, DeliveryStats stats, long intervalMillis,
                          BeatSource source) {
+        this(clock, lanes, stats, intervalMillis, source, null);
+    }
+
+    /**
+     * @param condition asked before each beat (user code); false skips that beat; null beats always
+     */
+    public BeatScheduler(Clock clock, List<Dispatcher> lanes, DeliveryStats stats, long intervalMillis,
+                         BeatSource source, BooleanSupplier condition) {
         this.clock = clock;
         this.lanes = lanes;
         this.inFlight = new AtomicIntegerArray(lanes.size());
@@ -64,6 +75,8 @@ public final class BeatScheduler {
         this.stats = stats;
         this.intervalMillis = intervalMillis;
         this.source = source;
+        this.condition = condition;
+        this.conditionFailures = new RateLimitedLog(log, clock, 60_000);
     }
 
     /** A random first delay in {@code [0, min(interval, 10 s)]}, so a fleet restarted together does not beat in lockstep. */
@@ -106,11 +119,31 @@ public final class BeatScheduler {
         }
     }
 
+    /** The user's condition; one that throws lets the beat go (a broken check must not silence a live app). */
+    private boolean conditionHolds() {
+        if (condition == null) {
+            return true;
+        }
+        try {
+            return condition.getAsBoolean();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            conditionFailures.warn("heartbeat-sdk: the beatsWhen condition threw {}; beating anyway", Failures.ofUserCode(t));
+            return true;
+        }
+    }
+
     private void tick(int lane) {
         try {
             if (inFlight.get(lane) != 0) {
                 stats.beatSkipped();
                 log.get().debug("previous beat still being delivered to endpoint {}; skipping this one", lane);
+                return;
+            }
+            if (!conditionHolds()) {
+                stats.beatSkipped();
+                log.get().debug("the beat condition is false; skipping this beat to endpoint {}", lane);
                 return;
             }
             long now = clock.millis();
