@@ -379,6 +379,15 @@ public final class HeartbeatClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The endpoint this client sends to, with its secret masked: as {@link DeliveryResult#endpoint()}
+     * names it, or {@code [a, b]} for {@link Builder#endpoints}, {@code []} for a client disabled
+     * without one. Safe for logs and health pages.
+     */
+    public String endpointName() {
+        return settings.endpointName;
+    }
+
     /** Shows the endpoint with its secret masked. */
     @Override
     public String toString() {

@@ -98,6 +98,8 @@ class RedactionEverywhereTest {
         results.add(run.log("copied 42 files").toCompletableFuture());
         results.add(run.fail(new IOException("disk full")).toCompletableFuture());
         texts.add(run.toString());
+        texts.add(client.endpointName());
+        assertFalse(client.endpointName().isEmpty(), "names its endpoint");
         JobRun exit = client.startJob("exit-job");
         results.add(exit.started().toCompletableFuture());
         results.add(exit.exit(3).toCompletableFuture());
