@@ -11,6 +11,7 @@ import io.github.heartbeatsdk.internal.EndpointNames;
 import io.github.heartbeatsdk.internal.RandomIds;
 import io.github.heartbeatsdk.internal.RuntimeLibraries;
 import io.github.heartbeatsdk.internal.SdkVersion;
+import io.github.heartbeatsdk.internal.transport.Credentials;
 import io.github.heartbeatsdk.internal.transport.HttpSettings;
 import io.github.heartbeatsdk.internal.transport.Transports;
 
@@ -81,7 +82,8 @@ final class ClientAssembly {
             // Fails fast, naming versions and the fix, when a framework pinned OkHttp's libraries too old.
             RuntimeLibraries.requireCompatibleHttpStack(Transports.class.getClassLoader());
         }
-        Deliveries deliveries = enabled ? deliveries(settings, http, capacity, maxBytes, b.executor)
+        Deliveries deliveries = enabled ? deliveries(settings, http, capacity, maxBytes, b.executor,
+                Credentials.from(b.config))
                 : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
         HeartbeatClient client = new HeartbeatClient(settings, deliveries);
         for (Map.Entry<String, Map<String, String>> plugin : from.extInfo().entrySet()) {
@@ -109,7 +111,7 @@ final class ClientAssembly {
     }
 
     private static Deliveries deliveries(ClientSettings settings, HttpSettings http, int capacity, long maxBytes,
-                                         ScheduledExecutorService executor) {
+                                         ScheduledExecutorService executor, Credentials credentials) {
         List<Dispatcher> lanes = new ArrayList<Dispatcher>();
         List<ScheduledExecutorService> owned = new ArrayList<ScheduledExecutorService>();
         for (Endpoint endpoint : settings.endpoints) {
@@ -120,7 +122,7 @@ final class ClientAssembly {
             }
             // One endpoint: its name is the client's, one String rather than two equal ones per client.
             String name = settings.endpoints.size() == 1 ? settings.endpointName : EndpointNames.nameOf(endpoint);
-            lanes.add(new Dispatcher(Transports.forEndpoint(endpoint, http, settings.clock), laneExecutor,
+            lanes.add(new Dispatcher(Transports.forEndpoint(endpoint, http, settings.clock, credentials), laneExecutor,
                     settings.clock, BACKOFF, capacity, maxBytes, settings.stats, name, settings.listener));
         }
         return new Deliveries(lanes, owned);

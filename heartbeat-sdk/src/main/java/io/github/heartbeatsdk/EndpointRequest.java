@@ -54,19 +54,20 @@ public final class EndpointRequest {
     }
 
     /**
-     * A request with any method; {@code contentType} and {@code body} are used by POST only and
-     * must be null for GET and HEAD. A POST without a body sends an empty one.
+     * A request with any method; {@code contentType} and {@code body} are used by POST and PUT only
+     * and must be null for GET and HEAD. A POST or PUT without a body sends an empty one.
      */
     public static EndpointRequest of(HttpMethod method, String url, String contentType, byte[] body) {
         if (method == null) {
             throw new NullPointerException("method == null");
         }
         String checked = HttpUrls.requireHttpUrl("url", url);
-        if (method != HttpMethod.POST && (body != null || contentType != null)) {
-            throw new IllegalArgumentException("a body needs method POST, got " + method);
+        boolean hasBody = method == HttpMethod.POST || method == HttpMethod.PUT;
+        if (!hasBody && (body != null || contentType != null)) {
+            throw new IllegalArgumentException("a body needs method POST or PUT, got " + method);
         }
         byte[] copy = body == null ? NO_BODY : body.clone();
-        String type = contentType == null && method == HttpMethod.POST ? "text/plain; charset=utf-8" : contentType;
+        String type = contentType == null && hasBody ? "text/plain; charset=utf-8" : contentType;
         return new EndpointRequest(method, checked, Collections.<String, String>emptyMap(), type, copy);
     }
 

@@ -35,6 +35,7 @@ import java.util.Set;
  * <tr><td>{@code heartbeat.max-queued-bytes}</td><td>8388608</td><td>bytes pending signals may keep, per endpoint; at least 1048576</td></tr>
  * <tr><td>{@code heartbeat.shutdown-hook}</td><td>true</td><td>flush at JVM exit</td></tr>
  * <tr><td>{@code heartbeat.ext-info.<plugin>.<key>}</td><td>none</td><td>static ext info, one entry per plugin</td></tr>
+ * <tr><td>{@code heartbeat.monitors.healthchecks.api-key}, {@code heartbeat.monitors.cronitor.api-key}</td><td>none</td><td>the management API key a {@code withMonitor} endpoint creates or updates its check with; a secret</td></tr>
  * </table>
  * Environment variables use the usual mapping: upper case, {@code .} and {@code -} as {@code _}
  * ({@code HEARTBEAT_INTERVAL}, {@code HEARTBEAT_APP_NAME}); static ext info is not read from the

@@ -7,5 +7,7 @@ public enum HttpMethod {
     /** Like GET, but the backend sends no response body. */
     HEAD,
     /** The request carries a body, such as log text or a JSON heartbeat. */
-    POST
+    POST,
+    /** The request carries a body that replaces what the backend holds (a monitor definition). */
+    PUT
 }

@@ -54,6 +54,7 @@ class HeartbeatConfigTest {
             + "heartbeat.service, heartbeat.app-name, heartbeat.app-type, heartbeat.artifact, heartbeat.instance-id, "
             + "heartbeat.connect-timeout, heartbeat.read-timeout, heartbeat.call-timeout, heartbeat.retry-deadline, "
             + "heartbeat.flush-timeout, heartbeat.queue-capacity, heartbeat.max-queued-bytes, heartbeat.shutdown-hook, "
+            + "heartbeat.monitors.healthchecks.api-key, heartbeat.monitors.cronitor.api-key, "
             + "heartbeat.ext-info.<plugin>.<key>";
     /** The head of the message for an endpoint URI in no known form. */
     static final String ENDPOINT_FORMS = "heartbeat.endpoint is invalid: endpoint must be an http(s) URL, "

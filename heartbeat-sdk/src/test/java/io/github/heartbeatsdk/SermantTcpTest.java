@@ -127,7 +127,8 @@ class SermantTcpTest {
             assertEquals(List.of("status"), fieldNames(application.get("extInfo")));
             assertText("started", application.get("extInfo"), "status");
 
-            assertEquals(2, client.stats().delivered(), client.stats().toString());
+            // Two beats, or three when the first one's jitter drew 0 ms (the ticks then land on 0, 1 and 2 s).
+            assertTrue(client.stats().delivered() == 2 || client.stats().delivered() == 3, client.stats().toString());
             assertEquals(1, backend.connectionsAccepted());
             assertTrue(backend.errors().isEmpty(), backend.errors().toString());
         }

@@ -2,9 +2,12 @@ package io.github.heartbeatsdk.endpoints;
 
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.HttpMethod;
+import io.github.heartbeatsdk.Schedule;
+import io.github.heartbeatsdk.internal.EndpointNames;
 
 import java.util.Collections;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Factories for the backends the SDK speaks. Each ping-API preset takes the URL its service
@@ -113,6 +116,59 @@ public final class Endpoints {
      */
     public static Endpoint sermant(String host, int port) {
         return new SermantEndpoint(host, port);
+    }
+
+    /**
+     * {@code endpoint} creating or updating its check from code before its first signal: the
+     * {@code withMonitor} of {@link HealthchecksEndpoint}, {@link CronitorEndpoint} or
+     * {@link SentryCronsEndpoint}, for an endpoint known only as an {@link Endpoint} (one from
+     * {@link #parse}, say).
+     *
+     * @throws IllegalArgumentException for any other backend, whose checks cannot be created or
+     *     updated from code (a plain URL, Better Stack, Uptime Kuma, Dead Man's Snitch, Sermant)
+     */
+    public static Endpoint withMonitor(Endpoint endpoint, Schedule schedule) {
+        if (endpoint instanceof HealthchecksEndpoint) {
+            return ((HealthchecksEndpoint) endpoint).withMonitor(schedule);
+        }
+        if (endpoint instanceof CronitorEndpoint) {
+            return ((CronitorEndpoint) endpoint).withMonitor(schedule);
+        }
+        if (endpoint instanceof SentryCronsEndpoint) {
+            return ((SentryCronsEndpoint) endpoint).withMonitor(schedule);
+        }
+        if (endpoint instanceof MonitoredEndpoint) {
+            throw new IllegalArgumentException("this endpoint has a monitor already: " + endpoint);
+        }
+        throw new IllegalArgumentException("the checks of " + EndpointNames.nameOf(endpoint) + " cannot be created or"
+                + " updated from code: only Healthchecks, Cronitor and Sentry Crons offer an API for it; create the"
+                + " check in the backend's web UI and use its ping URL");
+    }
+
+    /**
+     * As {@link #withMonitor(Endpoint, Schedule)}, with the schedule asked for when the first
+     * signal is sent (on the delivery thread, once): for frameworks that learn a job's schedule
+     * after its client is built. A null schedule means the check is left as it is. A supplier that
+     * throws ends that signal and every later one REJECTED, naming what it threw; a schedule the
+     * backend cannot take (see the {@code withMonitor} of each endpoint) does the same.
+     *
+     * @throws IllegalArgumentException at once for a backend whose checks cannot be created or
+     *     updated from code
+     */
+    public static Endpoint withMonitor(Endpoint endpoint, final Supplier<Schedule> schedule) {
+        if (schedule == null) {
+            throw new NullPointerException("schedule == null");
+        }
+        if (!(endpoint instanceof HealthchecksEndpoint || endpoint instanceof CronitorEndpoint
+                || endpoint instanceof SentryCronsEndpoint)) {
+            withMonitor(endpoint, (Schedule) null); // throws the same message as for a schedule given now
+        }
+        return new DeferredMonitorEndpoint(endpoint, new DeferredMonitorEndpoint.ScheduleSource() {
+            @Override
+            public Schedule schedule() {
+                return schedule.get();
+            }
+        });
     }
 
     /**

@@ -3,11 +3,15 @@ package io.github.heartbeatsdk.endpoints;
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.EndpointRequest;
 import io.github.heartbeatsdk.EndpointResponse;
+import io.github.heartbeatsdk.Schedule;
 import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.internal.HttpUrls;
+import io.github.heartbeatsdk.internal.MonitorJson;
 import io.github.heartbeatsdk.internal.PingUrls;
 import io.github.heartbeatsdk.internal.Redactor;
 import io.github.heartbeatsdk.internal.TextTail;
 
+import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +37,12 @@ import java.util.regex.Pattern;
  * all copies made by withers.
  */
 public final class HealthchecksEndpoint implements Endpoint {
+    /**
+     * Where the API key for {@link #withMonitor} is read: the client's configuration, a system
+     * property, or the environment variable {@code HEARTBEAT_MONITORS_HEALTHCHECKS_API_KEY}.
+     */
+    public static final String API_KEY = "heartbeat.monitors.healthchecks.api-key";
+
     /** The body limit assumed before the server announces its own (self-hosted default). */
     public static final int DEFAULT_BODY_LIMIT = 10_000;
 
@@ -74,6 +84,66 @@ public final class HealthchecksEndpoint implements Endpoint {
             throw new IllegalStateException("create=1 works only with a /<ping-key>/<slug> URL, this one ends in a UUID");
         }
         return new HealthchecksEndpoint(checkUrl, true, true, bodyLimit);
+    }
+
+    /**
+     * Returns this endpoint creating or updating its check from code, once per client, before its
+     * first signal. For a {@code /<ping-key>/<slug>} URL: {@code POST <api>/api/v3/checks/} with
+     * the slug as name and {@code unique: ["slug"]}, so a second run updates the check rather than
+     * adding one. For a UUID URL (the check exists): {@code POST <api>/api/v3/checks/<uuid>},
+     * updating its schedule. A cron schedule sends {@code schedule} and {@code tz}, a period
+     * {@code timeout}; {@code grace} is sent when set. The Management API is at
+     * {@code https://healthchecks.io} for {@code hc-ping.com}, and at the ping URL's base (before
+     * {@code /ping/}) for a self-hosted instance; else name it with {@link #withMonitor(Schedule, String)}.
+     *
+     * <p>The project's read-write API key is read when it is needed from {@value #API_KEY}, never
+     * from code. When the backend refuses (a wrong or read-only key, a bad schedule) that signal
+     * and every later one end REJECTED with the reason; a 5xx or a lost connection is tried again
+     * before the signal's next attempt.
+     *
+     * @throws IllegalArgumentException when the API's address cannot be told from the ping URL, or
+     *     the zone is a fixed offset (the API takes tz database names)
+     */
+    public Endpoint withMonitor(Schedule schedule) {
+        return withMonitor(schedule, defaultApiBase());
+    }
+
+    /** As {@link #withMonitor(Schedule)}, with the Management API at {@code apiBaseUrl} ({@code https://hc.example.com}). */
+    public Endpoint withMonitor(final Schedule schedule, String apiBaseUrl) {
+        if (schedule == null) {
+            throw new NullPointerException("schedule == null");
+        }
+        if (schedule.zone() != null) {
+            MonitorJson.zoneName(schedule.zone());
+        }
+        String base = HttpUrls.requireHttpUrl("apiBaseUrl", apiBaseUrl);
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        String[] segments = PingUrls.pathSegments(checkUrl);
+        final String last = segments[segments.length - 1];
+        final String url = base + "/api/v3/checks/" + (slugForm ? "" : last);
+        final byte[] body = MonitorJson.healthchecks(schedule, slugForm ? last : null);
+        return new MonitoredEndpoint(this, schedule, "Healthchecks", API_KEY, new MonitoredEndpoint.Upsert() {
+            @Override
+            public EndpointRequest request(String apiKey) {
+                return EndpointRequest.post(url, "application/json", body).withHeader("X-Api-Key", apiKey);
+            }
+        });
+    }
+
+    private String defaultApiBase() {
+        URI uri = URI.create(checkUrl);
+        if ("hc-ping.com".equalsIgnoreCase(uri.getHost())) {
+            return "https://healthchecks.io";
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        int ping = path.indexOf("/ping/");
+        if (ping >= 0) {
+            return uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, ping);
+        }
+        throw new IllegalArgumentException("cannot tell the Healthchecks Management API's address from this ping URL"
+                + " (neither hc-ping.com nor .../ping/...); name it: withMonitor(schedule, \"https://hc.example.com\")");
     }
 
     /** The body limit in bytes now in force. */

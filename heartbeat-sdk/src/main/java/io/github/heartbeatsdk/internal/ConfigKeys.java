@@ -36,6 +36,9 @@ public final class ConfigKeys {
     public static final String MAX_QUEUED_BYTES = "heartbeat.max-queued-bytes";
     public static final String SHUTDOWN_HOOK = "heartbeat.shutdown-hook";
     public static final String EXT_INFO_PREFIX = "heartbeat.ext-info.";
+    /** Credentials of the management APIs that create checks from code: secrets, never shown. */
+    public static final String MONITORS_HEALTHCHECKS_API_KEY = "heartbeat.monitors.healthchecks.api-key";
+    public static final String MONITORS_CRONITOR_API_KEY = "heartbeat.monitors.cronitor.api-key";
 
     /** Sermant's keys with the same meaning. */
     public static final String SERMANT_ENABLE = "agent.service.heartbeat.enable";
@@ -66,7 +69,8 @@ public final class ConfigKeys {
     /** Every known {@code heartbeat.*} key. */
     public static final List<String> KNOWN = Collections.unmodifiableList(Arrays.asList(ENABLED, ENDPOINT, INTERVAL,
             SERVICE, APP_NAME, APP_TYPE, ARTIFACT, INSTANCE_ID, CONNECT_TIMEOUT, READ_TIMEOUT, CALL_TIMEOUT,
-            RETRY_DEADLINE, FLUSH_TIMEOUT, QUEUE_CAPACITY, MAX_QUEUED_BYTES, SHUTDOWN_HOOK));
+            RETRY_DEADLINE, FLUSH_TIMEOUT, QUEUE_CAPACITY, MAX_QUEUED_BYTES, SHUTDOWN_HOOK,
+            MONITORS_HEALTHCHECKS_API_KEY, MONITORS_CRONITOR_API_KEY));
 
     private static final LazyLogger log = new LazyLogger(ConfigKeys.class);
 

@@ -3,6 +3,7 @@ package io.github.heartbeatsdk.internal;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 
 /** Builds the URLs of ping APIs: path segments and query parameters, percent-encoded. */
@@ -40,6 +41,15 @@ public final class PingUrls {
             return URLEncoder.encode(text, "UTF-8").replace("+", "%20");
         } catch (UnsupportedEncodingException e) {
             throw new AssertionError(e); // UTF-8 is always supported
+        }
+    }
+
+    /** Decodes a percent-encoded path segment. */
+    public static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), "UTF-8");
+        } catch (UnsupportedEncodingException | IllegalArgumentException e) {
+            return segment; // not valid percent-encoding: taken as it is
         }
     }
 

@@ -220,11 +220,11 @@ class UrlEndpointTest {
 
         var e = assertThrows(IllegalArgumentException.class,
                 () -> EndpointRequest.of(HttpMethod.GET, URL, "text/plain", body));
-        assertEquals("a body needs method POST, got GET", e.getMessage());
+        assertEquals("a body needs method POST or PUT, got GET", e.getMessage());
 
         var typeOnly = assertThrows(IllegalArgumentException.class,
                 () -> EndpointRequest.of(HttpMethod.HEAD, URL, "text/plain", null));
-        assertEquals("a body needs method POST, got HEAD", typeOnly.getMessage());
+        assertEquals("a body needs method POST or PUT, got HEAD", typeOnly.getMessage());
     }
 
     @Test

@@ -40,6 +40,13 @@ public final class HttpTransport implements Transport {
     private final Endpoint endpoint;
     private final HttpSettings settings;
     private final Clock clock;
+    /** The endpoint's monitor, created or updated before its first signal; null when it has none. */
+    private MonitorSetup monitor;
+    private final Credentials credentials;
+    /** True once the monitor exists, or once the endpoint turned out to have none. */
+    private boolean monitorReady;
+    /** Why the backend refused the monitor: the answer to this and every later signal. */
+    private Attempt monitorRefused;
     private OkHttpClient client;
     private SharedOkHttp.Lease lease; // guarded by this, like client; null with the user's own client
     /**
@@ -54,13 +61,25 @@ public final class HttpTransport implements Transport {
     private boolean closed; // guarded by this, like client
 
     public HttpTransport(Endpoint endpoint, HttpSettings settings, Clock clock) {
+        this(endpoint, settings, clock, Credentials.NONE);
+    }
+
+    public HttpTransport(Endpoint endpoint, HttpSettings settings, Clock clock, Credentials credentials) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.clock = clock;
+        this.credentials = credentials;
+        this.monitorReady = !(endpoint instanceof MonitorSetup); // asked on the first send: a schedule may come late
     }
 
     @Override
     public Attempt send(Signal signal) {
+        if (!monitorReady) {
+            Attempt setup = setUpMonitor();
+            if (setup != null) {
+                return setup; // the signal waits (retried) or ends with the monitor's refusal
+            }
+        }
         EndpointRequest request;
         try {
             request = endpoint.request(signal);
@@ -108,6 +127,99 @@ public final class HttpTransport implements Transport {
         }
     }
 
+    /** Creates or updates the monitor; null once it exists, else what becomes of the signal waiting for it. */
+    private Attempt setUpMonitor() {
+        if (monitorRefused != null) {
+            return monitorRefused;
+        }
+        if (monitor == null) {
+            try {
+                if (!((MonitorSetup) endpoint).hasMonitor()) {
+                    monitorReady = true;
+                    return null;
+                }
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (IllegalArgumentException e) { // a schedule this backend cannot take: our own message
+                return refuse(0, "the check's monitor could not be defined: " + e.getMessage());
+            } catch (Throwable e) { // the user's supplier of the schedule: its message may hold anything
+                return refuse(0, "the check's monitor could not be defined: its schedule's supplier threw "
+                        + e.getClass().getName());
+            }
+            monitor = (MonitorSetup) endpoint;
+        }
+        String what = "creating or updating the " + monitor.backend() + " check";
+        String key = monitor.credentialKey();
+        String credential = null;
+        if (key != null) {
+            try {
+                credential = credentials.find(key);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) { // the user's configuration
+                return refuse(0, what + ": reading " + key + " from the configuration failed: " + e.getClass().getName());
+            }
+            if (credential == null) {
+                return refuse(0, what + ": no API key; set " + key + " in the configuration, as a system property or as"
+                        + " the environment variable " + Credentials.environmentName(key));
+            }
+        }
+        EndpointRequest upsert = monitor.upsertRequest(credential);
+        String url = upsert.url();
+        Call call;
+        try {
+            Request request = toOkHttp(upsert);
+            call = client(request.url()).newCall(request);
+        } catch (RuntimeException e) {
+            return refuse(0, what + ": cannot send to " + Redactor.url(url));
+        }
+        inFlight = call;
+        try (Response response = call.execute()) {
+            int code = response.code();
+            String body = readBounded(response.body());
+            if (code >= 200 && code < 300) {
+                monitorReady = true;
+                log.get().debug("{} check set up from code ({}, HTTP {})", monitor.backend(), Redactor.url(url), code);
+                return null;
+            }
+            String answer = "HTTP " + code + " from " + Redactor.url(url);
+            if (code == 408 || code == 429 || code >= 500) {
+                return Attempt.retryable(code, what + ": " + answer,
+                        RetryAfter.parseMillis(retryAfter(response), clock.millis()));
+            }
+            if (code == 401 || code == 403) {
+                return refuse(code, what + ": " + answer + ": the API key is " + (code == 401 ? "wrong or missing"
+                        : "read-only or not allowed to") + " ; set " + key + " to a read-write API key of the check's project");
+            }
+            String detail = ErrorBodies.excerpt(body, credential, url);
+            return refuse(code, what + ": " + answer + (detail.isEmpty() ? "" : ": " + detail));
+        } catch (RuntimeException e) {
+            return refuse(0, what + ": HTTP call to " + Redactor.url(url) + " failed: " + e.getClass().getName());
+        } catch (IOException e) {
+            return Attempt.retryable(0, what + ": " + ErrorBodies.scrub(describe(e), credential, url)
+                    + " (" + Redactor.url(url) + ")", -1);
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    private Attempt refuse(int code, String reason) {
+        monitorRefused = Attempt.rejected(code, reason);
+        return monitorRefused;
+    }
+
+    /** A small body as text (an API's error message); what is past {@link #MAX_RESPONSE_BYTES} is not read. */
+    private static String readBounded(ResponseBody body) {
+        try {
+            BufferedSource source = body.source();
+            source.request(MAX_RESPONSE_BYTES);
+            long size = Math.min(MAX_RESPONSE_BYTES, source.getBuffer().size());
+            return source.getBuffer().snapshot().substring(0, (int) size).utf8();
+        } catch (IOException | RuntimeException cutShort) {
+            return "";
+        }
+    }
+
     private void tellEndpoint(final Response response) {
         try {
             endpoint.onResponse(new EndpointResponse() {
@@ -152,8 +264,9 @@ public final class HttpTransport implements Transport {
             case HEAD:
                 return builder.head().build();
             case POST:
-                MediaType type = MediaType.parse(request.contentType());
-                return builder.post(RequestBody.create(request.body(), type)).build();
+                return builder.post(RequestBody.create(request.body(), MediaType.parse(request.contentType()))).build();
+            case PUT:
+                return builder.put(RequestBody.create(request.body(), MediaType.parse(request.contentType()))).build();
             default:
                 return builder.get().build();
         }

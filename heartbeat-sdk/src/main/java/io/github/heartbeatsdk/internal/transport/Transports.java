@@ -16,9 +16,14 @@ public final class Transports {
 
     /** The endpoint's own transport if it brings one ({@link TransportFactory}), else HTTP. */
     public static Transport forEndpoint(Endpoint endpoint, HttpSettings settings, Clock clock) {
+        return forEndpoint(endpoint, settings, clock, Credentials.NONE);
+    }
+
+    /** As {@link #forEndpoint(Endpoint, HttpSettings, Clock)}; a monitor's API key is looked up in {@code credentials}. */
+    public static Transport forEndpoint(Endpoint endpoint, HttpSettings settings, Clock clock, Credentials credentials) {
         if (!sendsOverHttp(endpoint)) {
             return ((TransportFactory) endpoint).newTransport(settings, clock);
         }
-        return new HttpTransport(endpoint, settings, clock);
+        return new HttpTransport(endpoint, settings, clock, credentials);
     }
 }
