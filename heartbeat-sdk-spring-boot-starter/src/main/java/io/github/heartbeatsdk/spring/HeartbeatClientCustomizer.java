@@ -4,7 +4,9 @@ import io.github.heartbeatsdk.HeartbeatClient;
 
 /**
  * Adjusts the builder of each client the starter makes, before it is built: a proxy, a custom
- * CA, a listener of your own. Beans of this type are applied in their {@code @Order}.
+ * CA, timeouts of its own. Beans of this type are applied in their {@code @Order}. To hear
+ * deliveries, declare a {@link io.github.heartbeatsdk.HeartbeatListener} bean instead: every
+ * client tells it.
  *
  * <pre>{@code
  * @Bean
@@ -13,8 +15,10 @@ import io.github.heartbeatsdk.HeartbeatClient;
  * }
  * }</pre>
  *
- * The starter sets the executor, the listener, the beat condition and the shutdown hook itself:
- * setting them again throws (each builder setting may be set once), which fails the context start.
+ * The starter sets the executor, the listener, the beat condition and the shutdown hook itself;
+ * setting one again throws (each builder setting may be set once). A customizer that throws is
+ * logged at ERROR, naming it, and the client is built without the rest of its changes: the
+ * application starts.
  */
 @FunctionalInterface
 public interface HeartbeatClientCustomizer {

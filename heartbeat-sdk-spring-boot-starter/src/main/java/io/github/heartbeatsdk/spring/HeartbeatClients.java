@@ -1,6 +1,7 @@
 package io.github.heartbeatsdk.spring;
 
 import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.spring.internal.JobNames;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ public final class HeartbeatClients {
 
     private final HeartbeatClient service;
     private final Map<String, HeartbeatClient> jobs;
+    /** The same clients by {@link JobNames#uniform} name, as Spring's relaxed binding matches keys. */
+    private final Map<String, HeartbeatClient> byUniformName = new LinkedHashMap<>();
 
     /**
      * @param service the service client
@@ -37,6 +40,7 @@ public final class HeartbeatClients {
         }
         this.service = service;
         this.jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
+        jobs.forEach((name, client) -> byUniformName.put(JobNames.uniform(name), client));
     }
 
     /** The service client: beats, and pings of the application as a whole. */
@@ -45,12 +49,13 @@ public final class HeartbeatClients {
     }
 
     /**
-     * The client of the job {@code name}.
+     * The client of the job {@code name}. Names match as Spring's relaxed binding matches keys:
+     * {@code nightly-backup}, {@code nightlyBackup} and {@code NIGHTLYBACKUP} are one job.
      *
      * @throws IllegalArgumentException when no check is configured for it, naming the property to set
      */
     public HeartbeatClient job(String name) {
-        HeartbeatClient client = jobs.get(name);
+        HeartbeatClient client = name == null ? null : byUniformName.get(JobNames.uniform(name));
         if (client == null) {
             throw new IllegalArgumentException("no check is configured for the job '" + name + "': set heartbeat.jobs."
                     + name + ".endpoint");
@@ -60,7 +65,7 @@ public final class HeartbeatClients {
 
     /** Whether a check is configured for the job {@code name}. */
     public boolean hasJob(String name) {
-        return jobs.containsKey(name);
+        return name != null && byUniformName.containsKey(JobNames.uniform(name));
     }
 
     /** The names of the configured jobs, in configuration order. */

@@ -5,6 +5,7 @@ import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HeartbeatListener;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.internal.ShutdownHooks;
 import io.github.heartbeatsdk.spring.autoconfigure.HeartbeatAutoConfiguration;
 import io.github.heartbeatsdk.spring.internal.HeartbeatConfigurationException;
 import mockwebserver3.MockWebServer;
@@ -54,7 +55,11 @@ class HeartbeatAutoConfigurationTest {
 
     @Test
     void anEndpointGivesAClientThatPingsIt() {
-        runner.withPropertyValues("heartbeat.endpoint=healthchecks+" + check("svc")).run(context -> {
+        int hooksBefore = ShutdownHooks.registered();
+        runner.withPropertyValues("heartbeat.endpoint=healthchecks+" + check("svc"),
+                "heartbeat.jobs.backup.endpoint=" + check("backup")).run(context -> {
+            assertThat(ShutdownHooks.registered()).as("the starter closes its clients: no SDK exit hook for them")
+                    .isEqualTo(hooksBefore);
             HeartbeatClient client = context.getBean(HeartbeatClient.class);
             assertThat(client.isEnabled()).isTrue();
             assertThat(client.endpointName()).doesNotContain(SECRET);

@@ -15,6 +15,7 @@ import io.github.heartbeatsdk.spring.internal.CloseLast;
 import io.github.heartbeatsdk.spring.internal.EndpointSanitizer;
 import io.github.heartbeatsdk.spring.internal.HeartbeatMeters;
 import io.github.heartbeatsdk.spring.internal.JobAdvisingPostProcessor;
+import io.github.heartbeatsdk.spring.internal.JobSchedules;
 import io.github.heartbeatsdk.spring.internal.QuartzListenerRegistrar;
 import io.github.heartbeatsdk.spring.internal.UnknownKeys;
 import io.github.heartbeatsdk.spring.internal.Wiring;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -65,18 +67,19 @@ public class HeartbeatAutoConfiguration {
         Map<String, HeartbeatProperties.Job> jobs = binder.bind("heartbeat.jobs",
                 Bindable.mapOf(String.class, HeartbeatProperties.Job.class)).orElse(Map.of());
         boolean enabled = binder.bind("heartbeat.enabled", Boolean.class).orElse(true);
-        return new JobAdvisingPostProcessor(jobs.keySet(), enabled);
+        boolean upsert = enabled && binder.bind("heartbeat.monitors.upsert", Boolean.class).orElse(false);
+        return new JobAdvisingPostProcessor(jobs.keySet(), enabled, upsert ? new JobSchedules() : null, environment);
     }
 
     @Bean
     Wiring heartbeatWiring(HeartbeatProperties properties, Environment environment,
                            ObjectProvider<HeartbeatClientCustomizer> customizers,
                            ObjectProvider<HeartbeatListener> listeners, ObjectProvider<AppHealth> appHealth,
-                           CloseLast closeLast) {
+                           CloseLast closeLast, JobAdvisingPostProcessor jobs) {
         UnknownKeys.check(environment);
         return new Wiring(properties, environment.getProperty("spring.application.name"),
                 customizers.orderedStream().toList(), listeners.orderedStream().toList(), appHealth.getIfAvailable(),
-                Clock.systemUTC(), closeLast);
+                Clock.systemUTC(), closeLast, jobs.schedules());
     }
 
     /** The service client of {@code heartbeat.endpoint}; does nothing when it is unset. The starter closes it. */
@@ -117,6 +120,8 @@ public class HeartbeatAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    // A Boot 3 application with a stray Boot 4 health jar has both: Boot 3's adapter is then the one.
+    @ConditionalOnMissingClass("org.springframework.boot.actuate.health.HealthIndicator")
     static class Boot4Health {
         @Bean
         @ConditionalOnMissingBean(name = "heartbeatHealthIndicator")
@@ -136,8 +141,8 @@ public class HeartbeatAutoConfiguration {
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
     static class Sanitizing {
         @Bean
-        EndpointSanitizer heartbeatEndpointSanitizer() {
-            return new EndpointSanitizer();
+        EndpointSanitizer heartbeatEndpointSanitizer(HeartbeatProperties properties) {
+            return new EndpointSanitizer(properties);
         }
     }
 
@@ -155,8 +160,9 @@ public class HeartbeatAutoConfiguration {
     @ConditionalOnClass(name = "org.quartz.Scheduler")
     static class Quartz {
         @Bean
-        QuartzListenerRegistrar heartbeatQuartzListener(ObjectProvider<Scheduler> schedulers, HeartbeatClients clients) {
-            return new QuartzListenerRegistrar(schedulers, clients);
+        QuartzListenerRegistrar heartbeatQuartzListener(ObjectProvider<Scheduler> schedulers, HeartbeatClients clients,
+                                                        JobAdvisingPostProcessor jobs) {
+            return new QuartzListenerRegistrar(schedulers, clients, jobs.schedules());
         }
     }
 }

@@ -63,11 +63,57 @@ public class HeartbeatProperties {
     private Map<String, Job> jobs = new LinkedHashMap<>();
     private final Beats beats = new Beats();
     private final Health health = new Health();
+    private final Monitors monitors = new Monitors();
 
     /** One job's check. */
     public static class Job {
         /** The job's check, such as healthchecks+https://hc-ping.com/UUID. A secret: never logged. */
         private String endpoint;
+        /**
+         * The job's cron schedule for its monitor (5 fields, or Spring's 6), when it is not read from
+         * its @Scheduled method or Quartz trigger. Used with heartbeat.monitors.upsert=true.
+         */
+        private String schedule;
+        /** The time zone of heartbeat.jobs.NAME.schedule; default the JVM's. */
+        private String zone;
+        /** How late a run may be before the backend alerts (monitors only); default the backend's. */
+        @DurationUnit(ChronoUnit.MILLIS)
+        private Duration grace;
+        /** The longest a run may take (Sentry's max_runtime; monitors only). */
+        @DurationUnit(ChronoUnit.MILLIS)
+        private Duration maxRuntime;
+
+        public String getSchedule() {
+            return schedule;
+        }
+
+        public void setSchedule(String schedule) {
+            this.schedule = schedule;
+        }
+
+        public String getZone() {
+            return zone;
+        }
+
+        public void setZone(String zone) {
+            this.zone = zone;
+        }
+
+        public Duration getGrace() {
+            return grace;
+        }
+
+        public void setGrace(Duration grace) {
+            this.grace = grace;
+        }
+
+        public Duration getMaxRuntime() {
+            return maxRuntime;
+        }
+
+        public void setMaxRuntime(Duration maxRuntime) {
+            this.maxRuntime = maxRuntime;
+        }
 
         public String getEndpoint() {
             return endpoint;
@@ -123,6 +169,48 @@ public class HeartbeatProperties {
 
         public void setHealthTimeout(Duration healthTimeout) {
             this.healthTimeout = healthTimeout;
+        }
+    }
+
+    /** Monitors as code: checks created or updated from the jobs' schedules. */
+    public static class Monitors {
+        /**
+         * Whether each job's check is created or updated from its schedule (its @Scheduled method, its
+         * Quartz trigger, or heartbeat.jobs.NAME.schedule) before its first signal: Healthchecks,
+         * Sentry Crons and Cronitor. Off by default: creating checks in someone's account is asked for.
+         */
+        private boolean upsert;
+        private final ApiKey healthchecks = new ApiKey();
+        private final ApiKey cronitor = new ApiKey();
+
+        public boolean isUpsert() {
+            return upsert;
+        }
+
+        public void setUpsert(boolean upsert) {
+            this.upsert = upsert;
+        }
+
+        public ApiKey getHealthchecks() {
+            return healthchecks;
+        }
+
+        public ApiKey getCronitor() {
+            return cronitor;
+        }
+    }
+
+    /** A management API's credential. */
+    public static class ApiKey {
+        /** The read-write API key of the backend's project. A secret: never logged, masked in actuator. */
+        private String apiKey;
+
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
         }
     }
 
@@ -290,5 +378,9 @@ public class HeartbeatProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Monitors getMonitors() {
+        return monitors;
     }
 }

@@ -48,14 +48,30 @@ public final class BeatStarter implements ApplicationListener<ApplicationReadyEv
             return; // a child context's ready event reaches its parent's listeners too
         }
         started = true;
-        if (health != null) {
-            service.extInfo().register(HEALTH_ENTRY, version(HealthProbe.class), () -> Map.of("status", health.status()));
+        // A listener that throws here would fail the application's start: nothing of ours may.
+        try {
+            if (health != null) {
+                service.extInfo().register(HEALTH_ENTRY, version(HealthProbe.class), () -> Map.of("status", health.status()));
+            }
+            // After the health entry: a bean of the same name replaces it.
+            providers.get().forEach((name, provider) -> service.extInfo().register(name, version(provider.getClass()), provider));
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            log.error("heartbeat-sdk could not register the ExtInfoProvider beans: {}; beats go without them", t.toString());
         }
-        // After the health entry: a bean of the same name replaces it.
-        providers.get().forEach((name, provider) -> service.extInfo().register(name, version(provider.getClass()), provider));
         if (beats && service.isEnabled()) {
-            service.start();
-            log.info("heartbeat-sdk beats every {} to {}", interval, service.endpointName());
+            try {
+                service.start();
+                log.info("heartbeat-sdk beats every {} to {}", interval, service.endpointName());
+            } catch (IllegalStateException e) {
+                // The application started them itself (a CommandLineRunner runs before this event), or closed the client.
+                log.info("heartbeat-sdk: the service client's beats were not started by the starter: {}", e.getMessage());
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                log.error("heartbeat-sdk could not start the beats: {}", t.toString());
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package io.github.heartbeatsdk.spring.internal;
 
+import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HeartbeatListener;
+import io.github.heartbeatsdk.Schedule;
 import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.spring.HeartbeatClientCustomizer;
 import io.github.heartbeatsdk.spring.HeartbeatClients;
@@ -9,6 +11,8 @@ import io.github.heartbeatsdk.spring.autoconfigure.HeartbeatProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,19 +41,23 @@ public final class ClientFactory {
     private final List<HeartbeatListener> listeners;
     private final DeliveryHealth health;
     private final CloseLast closeLast;
+    /** The schedules learned for the jobs' monitors; null when heartbeat.monitors.upsert is false. */
+    private final JobSchedules schedules;
     private ScheduledThreadPoolExecutor executor;
 
     /**
      * @param applicationName {@code spring.application.name}, the default service name; may be null
      */
     public ClientFactory(HeartbeatProperties properties, String applicationName, List<HeartbeatClientCustomizer> customizers,
-                         List<HeartbeatListener> listeners, DeliveryHealth health, CloseLast closeLast) {
+                         List<HeartbeatListener> listeners, DeliveryHealth health, CloseLast closeLast,
+                         JobSchedules schedules) {
         this.properties = properties;
         this.applicationName = applicationName;
         this.customizers = List.copyOf(customizers);
         this.listeners = List.copyOf(listeners);
         this.health = health;
         this.closeLast = closeLast;
+        this.schedules = schedules;
     }
 
     /** Whether the service client beats once the application is ready. */
@@ -88,7 +96,7 @@ public final class ClientFactory {
         for (Map.Entry<String, HeartbeatProperties.Job> job : properties.getJobs().entrySet()) {
             String name = job.getKey();
             String key = "heartbeat.jobs." + name + ".endpoint";
-            if (HeartbeatClients.SERVICE.equals(name)) {
+            if (JobNames.uniform(HeartbeatClients.SERVICE).equals(JobNames.uniform(name))) {
                 throw new HeartbeatConfigurationException(key, key + ": '" + HeartbeatClients.SERVICE
                         + "' names the service client; give the job another name");
             }
@@ -98,15 +106,59 @@ public final class ClientFactory {
             }
             HeartbeatClient.Builder builder = HeartbeatClient.builder()
                     .config(PropertiesConfig.of(properties, null, properties.isEnabled(), serviceName()));
+            Endpoint parsed;
             try {
-                builder.endpoint(Endpoints.parse(endpoint));
+                parsed = Endpoints.parse(endpoint);
             } catch (IllegalArgumentException e) {
                 // Endpoints.parse masks the secret in its message.
                 throw new HeartbeatConfigurationException(key, key + " is invalid: " + e.getMessage());
             }
+            builder.endpoint(schedules != null ? monitored(name, job.getValue(), parsed) : parsed);
             jobs.put(name, build(name, builder, properties.isEnabled(), key));
         }
         return jobs;
+    }
+
+    /**
+     * The job's endpoint, creating or updating its check before its first signal from the schedule
+     * configured for it, else the one learned from its @Scheduled method or Quartz trigger.
+     */
+    private Endpoint monitored(String name, HeartbeatProperties.Job job, Endpoint endpoint) {
+        Schedule configured = configuredSchedule(name, job);
+        Duration grace = job.getGrace();
+        Duration maxRuntime = job.getMaxRuntime();
+        try {
+            return Endpoints.withMonitor(endpoint, () -> {
+                Schedule schedule = configured != null ? configured : schedules.forJob(name);
+                if (schedule == null) {
+                    log.info("heartbeat-sdk: no schedule is known for the job {} (no @Scheduled method, Quartz trigger or"
+                            + " heartbeat.jobs.{}.schedule): its check is left as it is", name, name);
+                    return null;
+                }
+                schedule = grace != null ? schedule.grace(grace) : schedule;
+                return maxRuntime != null ? schedule.maxRuntime(maxRuntime) : schedule;
+            });
+        } catch (IllegalArgumentException e) {
+            log.info("heartbeat-sdk: heartbeat.jobs.{}: {}; the check is left as it is", name, e.getMessage());
+            return endpoint;
+        }
+    }
+
+    private static Schedule configuredSchedule(String name, HeartbeatProperties.Job job) {
+        if (job.getSchedule() == null || job.getSchedule().isBlank()) {
+            return null;
+        }
+        String key = "heartbeat.jobs." + name + ".schedule";
+        try {
+            ZoneId zone = job.getZone() == null || job.getZone().isBlank() ? ZoneId.systemDefault() : ZoneId.of(job.getZone());
+            Schedule schedule = Schedule.cron(job.getSchedule(), zone);
+            // Checked now, not at the first signal: a grace the backends cannot take fails the start.
+            schedule = job.getGrace() != null ? schedule.grace(job.getGrace()) : schedule;
+            return job.getMaxRuntime() != null ? schedule.maxRuntime(job.getMaxRuntime()) : schedule;
+        } catch (RuntimeException e) {
+            throw new HeartbeatConfigurationException(key, key + " (or its zone, grace or max-runtime) is invalid: "
+                    + e.getMessage());
+        }
     }
 
     private HeartbeatClient build(String name, HeartbeatClient.Builder builder, boolean enabled, String endpointKey) {
@@ -118,7 +170,17 @@ public final class ClientFactory {
             builder.executor(executor());
         }
         for (HeartbeatClientCustomizer customizer : customizers) {
-            customizer.customize(name, builder);
+            try {
+                customizer.customize(name, builder);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) { // the application's code: its failure costs its own change, not the start
+                log.error("heartbeat-sdk: HeartbeatClientCustomizer {} failed for the client {}: {}; the client is built"
+                                + " without the rest of its changes{}", customizer.getClass().getName(), name, t.toString(),
+                        t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("already set")
+                                ? " (the starter sets the executor, listener, beat condition and shutdown hook itself;"
+                                + " declare a HeartbeatListener bean for a listener)" : "");
+            }
         }
         HeartbeatClient client;
         try {
@@ -140,13 +202,14 @@ public final class ClientFactory {
 
     private ScheduledThreadPoolExecutor executor() {
         if (executor == null) {
-            int threads = Math.min(MAX_THREADS, 1 + properties.getJobs().size());
+            // One more than the clients need at once: a beat waiting for the application's health holds one.
+            int threads = Math.min(MAX_THREADS, 2 + properties.getJobs().size());
             executor = new ScheduledThreadPoolExecutor(threads, new NamedDaemonThreads("heartbeat-sdk-spring-"));
             executor.setRemoveOnCancelPolicy(true);
             executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             ScheduledThreadPoolExecutor own = executor;
-            // Added before any client, so it closes after all of them (CloseLast closes in reverse).
-            closeLast.add(new AutoCloseable() {
+            // Shared: closed once every client has closed.
+            closeLast.addShared(new AutoCloseable() {
                 @Override
                 public void close() throws InterruptedException {
                     own.shutdown();

@@ -71,7 +71,14 @@ public final class DeliveryHealth {
             }
             HeartbeatStats stats = client.stats();
             AtomicInteger count = failuresInARow.get(entry.getKey());
-            int inARow = count == null ? 0 : count.get();
+            if (count == null) {
+                // The application's own HeartbeatClient bean: built without our listener, so its failures are not counted.
+                d.put("status", "not watched (the application's own client)");
+                d.put("delivered", stats.delivered());
+                details.put(entry.getKey(), d);
+                continue;
+            }
+            int inARow = count.get();
             boolean clientUp = inARow < threshold;
             up &= clientUp;
             d.put("status", clientUp ? "UP" : "DOWN");

@@ -1,7 +1,9 @@
 package io.github.heartbeatsdk.spring.internal;
 
+import io.github.heartbeatsdk.Schedule;
 import io.github.heartbeatsdk.spring.HeartbeatClients;
 import io.github.heartbeatsdk.spring.HeartbeatJob;
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
@@ -11,30 +13,51 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.util.ClassUtils;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Proxies every bean with a {@link HeartbeatJob} method, as Spring proxies {@code @Async} and
  * validated beans (the same machinery: it joins an existing proxy rather than wrapping it), and
- * fails the context start when a job has no configured check. Its advice runs outside other
- * advice (a transaction, a retry), so a run's duration and result are the caller's.
+ * fails the context start when a job has no configured check, or sits on a method a proxy cannot
+ * intercept. Its advice joins the end of the chain, inside other advice: with {@code @Async} the
+ * run is reported from the thread that runs the method, when it really starts and ends.
  */
 public final class JobAdvisingPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
     private final Set<String> configuredJobs;
     private final boolean validate;
+    private final JobSchedules schedules;
+    private final Environment environment;
 
     /**
      * @param configuredJobs the names under {@code heartbeat.jobs}
      * @param validate false with {@code heartbeat.enabled=false}: then a job without a check just runs
      */
     public JobAdvisingPostProcessor(Set<String> configuredJobs, boolean validate) {
+        this(configuredJobs, validate, null, null);
+    }
+
+    /**
+     * @param schedules where each job's {@code @Scheduled} schedule is recorded for its monitor, or
+     *     null when monitors are not upserted
+     */
+    public JobAdvisingPostProcessor(Set<String> configuredJobs, boolean validate, JobSchedules schedules,
+                                    Environment environment) {
         this.configuredJobs = Set.copyOf(configuredJobs);
         this.validate = validate;
-        setBeforeExistingAdvisors(true);
+        this.schedules = schedules;
+        this.environment = environment;
+        setBeforeExistingAdvisors(false);
+    }
+
+    /** Where the jobs' {@code @Scheduled} schedules are recorded; null when monitors are not upserted. */
+    public JobSchedules schedules() {
+        return schedules;
     }
 
     @Override
@@ -47,10 +70,28 @@ public final class JobAdvisingPostProcessor extends AbstractBeanFactoryAwareAdvi
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (validate) {
-            requireChecks(ClassUtils.getUserClass(bean));
+        if (validate || schedules != null) {
+            requireChecks(AopProxyUtils.ultimateTargetClass(bean)); // the implementation, also behind a JDK proxy
         }
         return super.postProcessAfterInitialization(bean, beanName);
+    }
+
+    private void learnSchedule(String name, Method method) {
+        Scheduled scheduled = AnnotatedElementUtils.findMergedAnnotation(method, Scheduled.class);
+        if (scheduled == null) {
+            return;
+        }
+        Schedule schedule;
+        try {
+            schedule = ScheduledDerivation.of(method, scheduled, environment);
+        } catch (IllegalArgumentException e) {
+            throw new BeanInitializationException("@HeartbeatJob(\"" + name + "\")", new HeartbeatConfigurationException(
+                    "heartbeat.monitors.upsert", "heartbeat.monitors.upsert=true: " + e.getMessage()
+                    + "; set heartbeat.jobs." + name + ".schedule to a schedule it can take, or upsert=false"));
+        }
+        if (schedule != null) {
+            schedules.learn(name, schedule, method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()");
+        }
     }
 
     private void requireChecks(Class<?> type) {
@@ -66,7 +107,17 @@ public final class JobAdvisingPostProcessor extends AbstractBeanFactoryAwareAdvi
         }
         for (Map.Entry<Method, HeartbeatJob> job : jobs.entrySet()) {
             String name = job.getValue().value();
-            if (!configuredJobs.contains(name)) {
+            int modifiers = job.getKey().getModifiers();
+            if (validate && Modifier.isFinal(modifiers) || Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers)) {
+                throw new BeanInitializationException("@HeartbeatJob(\"" + name + "\") on " + type.getName() + "."
+                        + job.getKey().getName() + "(): a " + (Modifier.isFinal(modifiers) ? "final" : Modifier.isPrivate(
+                        modifiers) ? "private" : "static") + " method, which Spring's proxy cannot intercept, so its runs"
+                        + " would never be reported; make it a public, non-final instance method");
+            }
+            if (schedules != null) {
+                learnSchedule(name, job.getKey());
+            }
+            if (validate && !JobNames.contains(configuredJobs, name)) {
                 String key = "heartbeat.jobs." + name + ".endpoint";
                 throw new BeanInitializationException("@HeartbeatJob(\"" + name + "\") on "
                         + type.getName() + "." + job.getKey().getName() + "()",

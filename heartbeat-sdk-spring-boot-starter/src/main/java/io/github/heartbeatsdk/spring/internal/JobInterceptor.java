@@ -58,7 +58,11 @@ final class JobInterceptor implements MethodInterceptor {
                 return null;
             }
             name = job.value();
-            return clients.getObject().job(name).startJob(name);
+            HeartbeatClients all = clients.getObject();
+            if (!all.hasJob(name)) {
+                return null; // heartbeat.enabled=false without a check: the job just runs (checked at start otherwise)
+            }
+            return all.job(name).startJob(name);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable t) {

@@ -42,6 +42,9 @@ final class PropertiesConfig implements HeartbeatConfig {
         put(v, "heartbeat.flush-timeout", p.getFlushTimeout());
         v.put("heartbeat.queue-capacity", String.valueOf(p.getQueueCapacity()));
         v.put("heartbeat.max-queued-bytes", String.valueOf(p.getMaxQueuedBytes()));
+        // Where the SDK looks for a management API's key, on the delivery thread, when a monitor needs it.
+        put(v, "heartbeat.monitors.healthchecks.api-key", p.getMonitors().getHealthchecks().getApiKey());
+        put(v, "heartbeat.monitors.cronitor.api-key", p.getMonitors().getCronitor().getApiKey());
         // The starter closes its clients itself, after the context's other beans: no JVM hook.
         v.put("heartbeat.shutdown-hook", "false");
         for (Map.Entry<String, Map<String, String>> plugin : p.getExtInfo().entrySet()) {

@@ -6,6 +6,7 @@ import io.github.heartbeatsdk.spring.HeartbeatJob;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.JobListener;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,14 +61,22 @@ final class QuartzJobReporter implements JobListener {
             if (failure == null) {
                 run.success();
             } else {
-                // Quartz wraps what the job threw; the backend wants the job's own exception.
-                run.fail(failure.getCause() != null ? failure.getCause() : failure);
+                run.fail(jobsOwn(failure));
             }
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable t) {
             log.warn("heartbeat-sdk: could not report the end of a Quartz job: {}", t.toString());
         }
+    }
+
+    /** Quartz wraps what the job threw, once or twice (a RuntimeException in 2.5); the backend wants the job's own. */
+    static Throwable jobsOwn(JobExecutionException failure) {
+        Throwable t = failure;
+        while (t instanceof SchedulerException && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private String checkName(JobExecutionContext context) {

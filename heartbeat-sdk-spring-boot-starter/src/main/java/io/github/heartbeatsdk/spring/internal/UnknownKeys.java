@@ -23,7 +23,10 @@ public final class UnknownKeys {
     static final Set<String> KNOWN = Set.of("enabled", "endpoint", "interval", "service", "app-name", "app-type",
             "artifact", "instance-id", "connect-timeout", "read-timeout", "call-timeout", "retry-deadline",
             "flush-timeout", "queue-capacity", "max-queued-bytes", "beats.enabled", "beats.when-unhealthy",
-            "beats.include-health", "beats.health-timeout", "health.failure-threshold");
+            "beats.include-health", "beats.health-timeout", "health.failure-threshold", "monitors.upsert",
+            "monitors.healthchecks.api-key", "monitors.cronitor.api-key");
+    /** The keys under {@code heartbeat.jobs.<name>.}. */
+    static final Set<String> JOB_KEYS = Set.of("endpoint", "schedule", "zone", "grace", "maxruntime");
 
     private static final Set<String> KNOWN_UNIFORM = KNOWN.stream().map(key -> key.replace("-", ""))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -77,7 +80,7 @@ public final class UnknownKeys {
             return n >= 4;
         }
         if (first.equals("jobs")) {
-            return n == 4 && uniform(name, 3).equals("endpoint");
+            return n == 4 && JOB_KEYS.contains(uniform(name, 3));
         }
         return KNOWN_UNIFORM.contains(leaf.toString());
     }

@@ -26,9 +26,11 @@ public final class Wiring {
 
     /**
      * @param appHealth the application's health (actuator), or null without it
+     * @param schedules the schedules learned from the application, for the jobs' monitors
      */
     public Wiring(HeartbeatProperties properties, String applicationName, List<HeartbeatClientCustomizer> customizers,
-                  List<HeartbeatListener> listeners, AppHealth appHealth, Clock clock, CloseLast closeLast) {
+                  List<HeartbeatListener> listeners, AppHealth appHealth, Clock clock, CloseLast closeLast,
+                  JobSchedules schedules) {
         this.properties = properties;
         if (properties.getHealth().getFailureThreshold() < 1) {
             throw new HeartbeatConfigurationException("heartbeat.health.failure-threshold",
@@ -39,13 +41,14 @@ public final class Wiring {
                     "heartbeat.beats.health-timeout must be positive, got " + properties.getBeats().getHealthTimeout());
         }
         this.deliveryHealth = new DeliveryHealth(properties.getHealth().getFailureThreshold(), clock);
-        this.factory = new ClientFactory(properties, applicationName, customizers, listeners, deliveryHealth, closeLast);
+        this.factory = new ClientFactory(properties, applicationName, customizers, listeners, deliveryHealth, closeLast,
+                properties.getMonitors().isUpsert() ? schedules : null);
         boolean wanted = properties.getBeats().isIncludeHealth()
                 || properties.getBeats().getWhenUnhealthy() == HeartbeatProperties.WhenUnhealthy.SKIP;
         this.probe = appHealth != null && wanted && factory.beatsEnabled()
                 ? new HealthProbe(appHealth, properties.getBeats().getHealthTimeout()) : null;
         if (probe != null) {
-            closeLast.add(probe);
+            closeLast.addShared(probe);
         }
     }
 
