@@ -125,11 +125,12 @@ public final class Schedule {
         return maxRuntime;
     }
 
+    /** UTC by any of its names (Z, UTC, Etc/UTC, GMT) is one zone: the backends all call it UTC. */
     private static ZoneId requireZone(ZoneId zone) {
         if (zone == null) {
             throw new NullPointerException("zone == null");
         }
-        return zone;
+        return zone.normalized().equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone;
     }
 
     private static Duration checkRange(String what, Duration value) {

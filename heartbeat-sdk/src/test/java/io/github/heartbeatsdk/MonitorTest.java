@@ -215,7 +215,7 @@ class MonitorTest {
         RecordedRequest put = requests.get(0);
         assertEquals("Basic " + Base64.getEncoder().encodeToString((API_KEY + ":").getBytes(StandardCharsets.UTF_8)),
                 put.getHeaders().get("Authorization"));
-        assertEquals("[{\"key\":\"nightly\",\"type\":\"job\",\"schedule\":\"every 2 hours\",\"grace_seconds\":300}]",
+        assertEquals("{\"monitors\":[{\"key\":\"nightly\",\"type\":\"job\",\"schedule\":\"every 2 hours\",\"grace_seconds\":300}]}",
                 put.getBody().utf8());
         assertTrue(targets().get(1).startsWith("GET /p/telemetrykey/nightly"), targets().toString());
     }

@@ -94,7 +94,7 @@ public final class CronitorEndpoint implements Endpoint {
                 return EndpointRequest.of(HttpMethod.PUT, api, "application/json", body)
                         .withHeader("Authorization", "Basic " + basic);
             }
-        });
+        }, segments[segments.length - 2], segments[segments.length - 1]);
     }
 
     /** Returns this endpoint reporting {@code env=<environment>} (for example "production"). */

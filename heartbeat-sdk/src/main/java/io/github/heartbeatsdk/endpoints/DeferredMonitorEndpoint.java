@@ -21,6 +21,8 @@ final class DeferredMonitorEndpoint implements Endpoint, MonitorSetup {
     private final Endpoint base;
     private final ScheduleSource source;
     private volatile Endpoint resolved;
+    /** What asking for the schedule threw, rethrown by {@link #hasMonitor()}: the transport makes it a refusal. */
+    private Throwable failure;
 
     DeferredMonitorEndpoint(Endpoint base, ScheduleSource source) {
         this.base = base;
@@ -34,8 +36,15 @@ final class DeferredMonitorEndpoint implements Endpoint, MonitorSetup {
             synchronized (this) {
                 r = resolved;
                 if (r == null) {
-                    Schedule schedule = source.schedule(); // may throw: the transport turns that into a refusal
-                    r = schedule == null ? base : Endpoints.withMonitor(base, schedule);
+                    try {
+                        Schedule schedule = source.schedule();
+                        r = schedule == null ? base : Endpoints.withMonitor(base, schedule);
+                    } catch (VirtualMachineError e) {
+                        throw e;
+                    } catch (Throwable t) {
+                        failure = t;
+                        r = base;
+                    }
                     resolved = r;
                 }
             }
@@ -56,6 +65,17 @@ final class DeferredMonitorEndpoint implements Endpoint, MonitorSetup {
     @Override
     public boolean hasMonitor() {
         Endpoint r = resolved();
+        synchronized (this) {
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            if (failure instanceof Error) {
+                throw (Error) failure;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure.getClass().getName()); // a checked exception, thrown sneakily
+            }
+        }
         return r instanceof MonitorSetup && ((MonitorSetup) r).hasMonitor();
     }
 
@@ -72,6 +92,11 @@ final class DeferredMonitorEndpoint implements Endpoint, MonitorSetup {
     @Override
     public EndpointRequest upsertRequest(String credential) {
         return ((MonitorSetup) resolved()).upsertRequest(credential);
+    }
+
+    @Override
+    public String[] secrets() {
+        return ((MonitorSetup) resolved()).secrets();
     }
 
     @Override

@@ -129,7 +129,7 @@ public final class HealthchecksEndpoint implements Endpoint {
             public EndpointRequest request(String apiKey) {
                 return EndpointRequest.post(url, "application/json", body).withHeader("X-Api-Key", apiKey);
             }
-        });
+        }, slugForm ? new String[] {segments[segments.length - 2], last} : new String[] {last});
     }
 
     private String defaultApiBase() {

@@ -23,8 +23,11 @@ final class MonitoredEndpoint implements Endpoint, MonitorSetup {
     private final String backend;
     private final String credentialKey;
     private final Upsert upsert;
+    private final String[] secrets;
 
-    MonitoredEndpoint(Endpoint signals, Schedule schedule, String backend, String credentialKey, Upsert upsert) {
+    MonitoredEndpoint(Endpoint signals, Schedule schedule, String backend, String credentialKey, Upsert upsert,
+                      String... secrets) {
+        this.secrets = secrets.clone();
         this.signals = signals;
         this.schedule = schedule;
         this.backend = backend;
@@ -60,6 +63,11 @@ final class MonitoredEndpoint implements Endpoint, MonitorSetup {
     @Override
     public EndpointRequest upsertRequest(String credential) {
         return upsert.request(credential);
+    }
+
+    @Override
+    public String[] secrets() {
+        return secrets.clone();
     }
 
     /** The wrapped endpoint's name (its secret masked) and the schedule; never the API key. */

@@ -70,6 +70,7 @@ public final class SentryCronsEndpoint implements Endpoint {
         if (schedule.zone() != null) {
             MonitorJson.zoneName(schedule.zone());
         }
+        MonitorJson.requireSentryLimits(schedule);
         return new SentryCronsEndpoint(url, environment, schedule);
     }
 

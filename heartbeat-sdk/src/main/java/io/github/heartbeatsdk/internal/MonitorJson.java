@@ -30,7 +30,9 @@ public final class MonitorJson {
         if (normalized.equals(ZoneOffset.UTC)) {
             return "UTC";
         }
-        if (zone instanceof ZoneOffset) {
+        // A fixed offset, as ZoneOffset or as a prefixed id (GMT+2 is GMT+02:00), is no tz database name;
+        // Etc/GMT-2 is one, and passes.
+        if (zone instanceof ZoneOffset || zone.getId().matches("(GMT|UTC|UT)[+-].*")) {
             throw new IllegalArgumentException("the backends take a time zone by its tz database name"
                     + " (Europe/Berlin), not the offset " + zone);
         }
@@ -95,7 +97,8 @@ public final class MonitorJson {
     public static byte[] cronitor(Schedule schedule, String key) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartArray();
+            json.writeStartObject();
+            json.writeArrayFieldStart("monitors");
             json.writeStartObject();
             json.writeStringField("key", key);
             json.writeStringField("type", "job");
@@ -103,18 +106,42 @@ public final class MonitorJson {
                 json.writeStringField("schedule", schedule.cron());
                 json.writeStringField("timezone", zoneName(schedule.zone()));
             } else {
-                Object[] interval = interval(schedule.period());
-                json.writeStringField("schedule", "every " + interval[0] + " " + interval[1] + "s");
+                json.writeStringField("schedule", cronitorInterval(schedule.period()));
             }
             if (schedule.grace() != null) {
                 json.writeNumberField("grace_seconds", schedule.grace().getSeconds());
             }
             json.writeEndObject();
             json.writeEndArray();
+            json.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("writing JSON to memory failed", e);
         }
         return out.toByteArray();
+    }
+
+    /** Cronitor's interval words, as its docs write them ("every 5 minutes", "every 1 hour"): minutes, hours or days. */
+    static String cronitorInterval(Duration period) {
+        interval(period); // whole minutes, or refused
+        long minutes = period.getSeconds() / 60;
+        String unit = minutes % (24 * 60) == 0 ? "day" : minutes % 60 == 0 ? "hour" : "minute";
+        long n = unit.equals("day") ? minutes / (24 * 60) : unit.equals("hour") ? minutes / 60 : minutes;
+        return "every " + n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /** Sentry's most for {@code checkin_margin} and {@code max_runtime}: 28 days, in minutes. */
+    public static final long SENTRY_MAX_MINUTES = 40_320;
+
+    /**
+     * @throws IllegalArgumentException when the grace or max runtime passes Sentry's 28 days
+     */
+    public static void requireSentryLimits(Schedule schedule) {
+        for (Duration d : new Duration[] {schedule.grace(), schedule.maxRuntime()}) {
+            if (d != null && minutesUp(d) > SENTRY_MAX_MINUTES) {
+                throw new IllegalArgumentException("Sentry takes a grace (checkin_margin) and max runtime of at most 28"
+                        + " days, got " + d);
+            }
+        }
     }
 
     /**

@@ -74,12 +74,6 @@ public final class HttpTransport implements Transport {
 
     @Override
     public Attempt send(Signal signal) {
-        if (!monitorReady) {
-            Attempt setup = setUpMonitor();
-            if (setup != null) {
-                return setup; // the signal waits (retried) or ends with the monitor's refusal
-            }
-        }
         EndpointRequest request;
         try {
             request = endpoint.request(signal);
@@ -90,7 +84,13 @@ public final class HttpTransport implements Transport {
                     + e.getClass().getName());
         }
         if (request == null) {
-            return Attempt.skipped();
+            return Attempt.skipped(); // a beat a ping endpoint skips is no reason to touch its check
+        }
+        if (!monitorReady) {
+            Attempt setup = setUpMonitor();
+            if (setup != null) {
+                return setup; // the signal waits (retried) or ends with the monitor's refusal
+            }
         }
         String url = request.url();
         Call call;
@@ -164,7 +164,13 @@ public final class HttpTransport implements Transport {
                         + " the environment variable " + Credentials.environmentName(key));
             }
         }
-        EndpointRequest upsert = monitor.upsertRequest(credential);
+        EndpointRequest upsert;
+        try {
+            upsert = monitor.upsertRequest(credential);
+        } catch (IllegalArgumentException e) { // a key with a control or non-ASCII character cannot be a header
+            return refuse(0, what + ": the API key in " + key + " cannot be sent as an HTTP header (it holds a control"
+                    + " or non-ASCII character, a stray space perhaps)");
+        }
         String url = upsert.url();
         Call call;
         try {
@@ -191,12 +197,12 @@ public final class HttpTransport implements Transport {
                 return refuse(code, what + ": " + answer + ": the API key is " + (code == 401 ? "wrong or missing"
                         : "read-only or not allowed to") + " ; set " + key + " to a read-write API key of the check's project");
             }
-            String detail = ErrorBodies.excerpt(body, credential, url);
+            String detail = ErrorBodies.excerpt(body, credential, url, monitor.secrets());
             return refuse(code, what + ": " + answer + (detail.isEmpty() ? "" : ": " + detail));
         } catch (RuntimeException e) {
             return refuse(0, what + ": HTTP call to " + Redactor.url(url) + " failed: " + e.getClass().getName());
         } catch (IOException e) {
-            return Attempt.retryable(0, what + ": " + ErrorBodies.scrub(describe(e), credential, url)
+            return Attempt.retryable(0, what + ": " + ErrorBodies.scrub(describe(e), credential, url, monitor.secrets())
                     + " (" + Redactor.url(url) + ")", -1);
         } finally {
             inFlight = null;

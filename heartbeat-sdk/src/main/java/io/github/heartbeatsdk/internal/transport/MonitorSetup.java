@@ -24,4 +24,7 @@ public interface MonitorSetup {
 
     /** The request that creates or updates the check; {@code credential} is null only when none is needed. */
     EndpointRequest upsertRequest(String credential);
+
+    /** The parts of the check's ping URL that are secrets (a UUID, a slug, a key), masked should the API echo them. */
+    String[] secrets();
 }
