@@ -68,7 +68,8 @@ public class HeartbeatAutoConfiguration {
                 Bindable.mapOf(String.class, HeartbeatProperties.Job.class)).orElse(Map.of());
         boolean enabled = binder.bind("heartbeat.enabled", Boolean.class).orElse(true);
         boolean upsert = enabled && binder.bind("heartbeat.monitors.upsert", Boolean.class).orElse(false);
-        return new JobAdvisingPostProcessor(jobs.keySet(), enabled, upsert ? new JobSchedules() : null, environment);
+        return new JobAdvisingPostProcessor(jobs.keySet(), enabled,
+                upsert ? new JobSchedules(JobSchedules.readFromTheApplication(jobs)) : null, environment);
     }
 
     @Bean

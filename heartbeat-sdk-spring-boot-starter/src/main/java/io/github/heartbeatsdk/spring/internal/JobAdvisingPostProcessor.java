@@ -77,6 +77,9 @@ public final class JobAdvisingPostProcessor extends AbstractBeanFactoryAwareAdvi
     }
 
     private void learnSchedule(String name, Method method) {
+        if (!schedules.wants(name)) {
+            return; // its schedule is configured, or its backend takes none: what @Scheduled says does not matter
+        }
         Scheduled scheduled = AnnotatedElementUtils.findMergedAnnotation(method, Scheduled.class);
         if (scheduled == null) {
             return;
@@ -87,7 +90,7 @@ public final class JobAdvisingPostProcessor extends AbstractBeanFactoryAwareAdvi
         } catch (IllegalArgumentException e) {
             throw new BeanInitializationException("@HeartbeatJob(\"" + name + "\")", new HeartbeatConfigurationException(
                     "heartbeat.monitors.upsert", "heartbeat.monitors.upsert=true: " + e.getMessage()
-                    + "; set heartbeat.jobs." + name + ".schedule to a schedule it can take, or upsert=false"));
+                    + "; change the @Scheduled, set heartbeat.jobs." + name + ".schedule (which then wins), or upsert=false"));
         }
         if (schedule != null) {
             schedules.learn(name, schedule, method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()");

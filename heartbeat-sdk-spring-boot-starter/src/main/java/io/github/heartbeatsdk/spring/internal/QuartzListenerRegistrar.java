@@ -61,7 +61,7 @@ public final class QuartzListenerRegistrar implements SmartInitializingSingleton
             JobDetail detail = scheduler.getJobDetail(key);
             Object mapped = detail == null ? null : detail.getJobDataMap().get(HeartbeatJob.QUARTZ_JOB_DATA_KEY);
             String name = mapped instanceof String s && !s.isBlank() ? s : key.getName();
-            if (!clients.hasJob(name)) {
+            if (!clients.hasJob(name) || !schedules.wants(name)) {
                 continue;
             }
             Schedule schedule = scheduleOf(scheduler, key);

@@ -54,8 +54,8 @@ public final class UnknownKeys {
             });
         }
         if (!fromEnvironment.isEmpty()) {
-            log.warn("heartbeat-sdk ignores these environment variables, which name no heartbeat.* property: {}",
-                    fromEnvironment);
+            log.warn("heartbeat-sdk ignores environment variables that name no heartbeat.* property (shown here as the"
+                    + " properties they would set): {}", fromEnvironment);
         }
     }
 
