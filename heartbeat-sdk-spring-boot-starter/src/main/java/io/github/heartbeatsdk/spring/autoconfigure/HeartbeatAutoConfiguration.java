@@ -44,7 +44,8 @@ import java.util.Map;
  * {@code heartbeat.*} properties ({@link HeartbeatProperties}), {@code @HeartbeatJob} methods and
  * Quartz jobs reported to their checks, beats once the application is ready, and, when the
  * application has them, a {@code heartbeat} health contributor and Micrometer meters. Every bean
- * a user may want to replace is {@link ConditionalOnMissingBean}. The clients close after every
+ * is {@link ConditionalOnMissingBean}; those meant to be replaced are the clients, the meters and
+ * the health indicator, the rest is the starter's machinery. The clients close after every
  * other bean is destroyed; no JVM hook of the SDK's is installed.
  */
 @AutoConfiguration
@@ -54,6 +55,7 @@ public class HeartbeatAutoConfiguration {
 
     /** Created with the post-processors, before ordinary beans, so it is destroyed after them: see {@link CloseLast}. */
     @Bean
+    @ConditionalOnMissingBean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static CloseLast heartbeatCloseLast() {
         return new CloseLast();
@@ -61,6 +63,7 @@ public class HeartbeatAutoConfiguration {
 
     /** Read from the environment directly: a post-processor is created before properties beans are bound. */
     @Bean
+    @ConditionalOnMissingBean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static JobAdvisingPostProcessor heartbeatJobAdvisingPostProcessor(Environment environment) {
         Binder binder = Binder.get(environment);
@@ -73,6 +76,7 @@ public class HeartbeatAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     Wiring heartbeatWiring(HeartbeatProperties properties, Environment environment,
                            ObjectProvider<HeartbeatClientCustomizer> customizers,
                            ObjectProvider<HeartbeatListener> listeners, ObjectProvider<AppHealth> appHealth,
@@ -99,6 +103,7 @@ public class HeartbeatAutoConfiguration {
 
     /** Registers the ExtInfoProvider beans and starts beats once the application is ready. */
     @Bean
+    @ConditionalOnMissingBean
     BeatStarter heartbeatBeatStarter(Wiring wiring, HeartbeatClients clients, ListableBeanFactory beans) {
         return wiring.beatStarter(clients, () -> beans.getBeansOfType(ExtInfoProvider.class));
     }
@@ -114,6 +119,7 @@ public class HeartbeatAutoConfiguration {
         }
 
         @Bean
+        @ConditionalOnMissingBean
         Boot3AppHealth heartbeatAppHealth(ObjectProvider<org.springframework.boot.actuate.health.HealthEndpoint> endpoint) {
             return new Boot3AppHealth(endpoint);
         }
@@ -132,6 +138,7 @@ public class HeartbeatAutoConfiguration {
         }
 
         @Bean
+        @ConditionalOnMissingBean
         Boot4AppHealth heartbeatAppHealth(
                 ObjectProvider<org.springframework.boot.health.actuate.endpoint.HealthEndpoint> endpoint) {
             return new Boot4AppHealth(endpoint);
@@ -142,6 +149,7 @@ public class HeartbeatAutoConfiguration {
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
     static class Sanitizing {
         @Bean
+        @ConditionalOnMissingBean
         EndpointSanitizer heartbeatEndpointSanitizer(HeartbeatProperties properties) {
             return new EndpointSanitizer(properties);
         }
@@ -161,6 +169,7 @@ public class HeartbeatAutoConfiguration {
     @ConditionalOnClass(name = "org.quartz.Scheduler")
     static class Quartz {
         @Bean
+        @ConditionalOnMissingBean
         QuartzListenerRegistrar heartbeatQuartzListener(ObjectProvider<Scheduler> schedulers, HeartbeatClients clients,
                                                         JobAdvisingPostProcessor jobs) {
             return new QuartzListenerRegistrar(schedulers, clients, jobs.schedules());
