@@ -27,9 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Monitors as code: the check is created or updated once, before the first signal, and refusals are final. */
+/** Monitors as code: the check is created or updated once, before the first signal; refusals are final and masked; skipped beats touch nothing. */
 class MonitorTest {
     static final String API_KEY = "hcw_5ecretApiKey0123456789";
+    static final String UUID = "0b9e3c9a-1f8e-4a6d-9d0e-5c2f3a4b5c6d";
     static final Schedule NIGHTLY = Schedule.cron("0 4 * * *", ZoneId.of("Europe/Berlin")).grace(Duration.ofMinutes(30));
 
     @StartStop
@@ -304,5 +305,117 @@ class MonitorTest {
         assertTrue(requests.isEmpty());
         assertThrows(IllegalArgumentException.class, () -> Endpoints.withMonitor(
                 Endpoints.url("https://example.com/x"), () -> NIGHTLY), "an unsupported backend is refused at once");
+    }
+
+    private static HeartbeatClient.Builder builder(Endpoint endpoint) {
+        return HeartbeatClient.builder().endpoint(endpoint).shutdownHook(false).retryDeadline(Duration.ofSeconds(30));
+    }
+
+    /** An API key that cannot be an HTTP header (a stray no-break space) is a refusal naming the key, kept for every later signal. */
+    @Test
+    void anApiKeyThatIsNoHeaderValueIsARefusalNamingTheKey() throws Exception {
+        Endpoint endpoint = Endpoints.healthchecks(server.url("/ping/pk/nbsp").toString()).withMonitor(NIGHTLY);
+        try (LogCapture logs = new LogCapture();
+             HeartbeatClient client = builder(endpoint).config(withKey("heartbeat.monitors.healthchecks.api-key", API_KEY + "\u00a0")).build()) {
+            DeliveryResult first = await(client.ping());
+            DeliveryResult second = await(client.ping());
+            assertEquals(Outcome.REJECTED, first.outcome(), first.toString());
+            assertTrue(first.error().contains("heartbeat.monitors.healthchecks.api-key"), first.error());
+            assertEquals(first.error(), second.error(), "the same reason");
+            assertFalse(logs.text().contains(API_KEY), logs.text());
+        }
+        assertTrue(requests.isEmpty(), "nothing can be sent");
+    }
+
+    /** A check's UUID echoed in an error answer is masked like the rest of the ping URL. */
+    @Test
+    void aUuidEchoedByTheApiNeverReachesTheResult() throws Exception {
+        apiStatus.set(404);
+        apiBody = "{\"error\": \"check " + UUID + " not found\"}";
+        Endpoint endpoint = Endpoints.healthchecks(server.url("/ping/" + UUID).toString()).withMonitor(NIGHTLY);
+        try (LogCapture logs = new LogCapture();
+             HeartbeatClient client = builder(endpoint).config(withKey("heartbeat.monitors.healthchecks.api-key", API_KEY)).build()) {
+            DeliveryResult result = await(client.ping());
+            assertEquals(Outcome.REJECTED, result.outcome());
+            client.close();
+            String everything = result + " " + logs.text();
+            assertFalse(everything.contains(UUID), everything);
+        }
+    }
+
+    /** A check's slug echoed in an error answer is masked like the rest of the ping URL. */
+    @Test
+    void aSlugEchoedByTheApiNeverReachesTheResult() throws Exception {
+        apiStatus.set(400);
+        apiBody = "{\"error\": \"slug 'payroll-7f3a9c' is taken by another project\"}";
+        Endpoint endpoint = Endpoints.healthchecks(server.url("/ping/pk/payroll-7f3a9c").toString()).withMonitor(NIGHTLY);
+        try (LogCapture logs = new LogCapture();
+             HeartbeatClient client = builder(endpoint).config(withKey("heartbeat.monitors.healthchecks.api-key", API_KEY)).build()) {
+            DeliveryResult result = await(client.ping());
+            assertEquals(Outcome.REJECTED, result.outcome());
+            client.close();
+            String everything = result + " " + logs.text();
+            assertFalse(everything.contains("payroll-7f3a9c"), everything);
+        }
+    }
+
+    /** A beat the endpoint skips touches no check and ends SKIPPED, as it does without a monitor (the listener hears neither). */
+    @Test
+    void aBeatTheEndpointSkipsIsSkippedNotRejectedByTheMonitor() throws Exception {
+        Endpoint endpoint = Endpoints.healthchecks(server.url("/ping/pk/beaty").toString()).withMonitor(NIGHTLY);
+        try (HeartbeatClient client = builder(endpoint).interval(Duration.ofSeconds(1)).build()) {
+            client.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (client.stats().skipped() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(client.stats().skipped() >= 1, "a beat within 20 s: " + client.stats());
+            assertEquals(0, client.stats().rejected(), client.stats().toString());
+        }
+        assertTrue(requests.isEmpty(), "a skipped beat touches no check: " + requests);
+    }
+
+    @Test
+    void closeDuringAnUpsertThatNeverAnswersEndsTheWaitingSignal() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                requests.add(request);
+                release.await(60, TimeUnit.SECONDS); // a management API that never answers
+                return new MockResponse.Builder().code(201).build();
+            }
+        });
+        Endpoint endpoint = Endpoints.healthchecks(server.url("/ping/pk/hang").toString()).withMonitor(NIGHTLY);
+        try {
+            HeartbeatClient client = HeartbeatClient.builder().endpoint(endpoint).shutdownHook(false)
+                    .config(withKey("heartbeat.monitors.healthchecks.api-key", API_KEY))
+                    .flushTimeout(Duration.ofMillis(200)).build();
+            CompletableFuture<DeliveryResult> ping = client.ping().toCompletableFuture();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (requests.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, requests.size(), "the upsert is in flight");
+            client.close(); // cancels the call in flight once the flush timeout has passed
+            DeliveryResult result = ping.get(30, TimeUnit.SECONDS);
+            assertTrue(result.outcome() == Outcome.FAILED || result.outcome() == Outcome.DROPPED, result.toString());
+            assertEquals(0, client.stats().pending());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aSupplierThatThrowsAnErrorIsARefusalToo() throws Exception {
+        Endpoint endpoint = Endpoints.withMonitor(Endpoints.healthchecks(server.url("/ping/pk/err").toString()), () -> {
+            throw new NoClassDefFoundError("org/example/Missing");
+        });
+        try (HeartbeatClient client = client(endpoint, withKey("heartbeat.monitors.healthchecks.api-key", API_KEY))) {
+            DeliveryResult result = await(client.ping());
+            assertEquals(Outcome.REJECTED, result.outcome());
+            assertTrue(result.error().contains("supplier threw java.lang.NoClassDefFoundError"), result.error());
+        }
+        assertTrue(requests.isEmpty());
     }
 }

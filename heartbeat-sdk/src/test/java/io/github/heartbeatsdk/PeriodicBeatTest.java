@@ -286,4 +286,32 @@ class PeriodicBeatTest {
         b.beatsWhen(() -> true);
         assertThrows(IllegalStateException.class, () -> b.beatsWhen(() -> false));
     }
+
+    @Test
+    void aBeatConditionThatBlocksDoesNotHoldCloseOrThePingsBehindIt() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        HeartbeatClient hb = HeartbeatClient.builder().endpoint(new RecordingEndpoint()).shutdownHook(false)
+                .interval(Duration.ofSeconds(1)).flushTimeout(Duration.ofMillis(200)).beatsWhen(() -> {
+                    entered.countDown();
+                    try {
+                        never.await(); // a health check that hangs, on the SDK's thread
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return true;
+                }).build();
+        try {
+            hb.start();
+            assertTrue(entered.await(30, TimeUnit.SECONDS), "the condition was asked");
+            CompletableFuture<DeliveryResult> ping = hb.ping().toCompletableFuture();
+            hb.close();
+            DeliveryResult result = ping.get(30, TimeUnit.SECONDS); // completes although the lane's thread is stuck
+            assertTrue(result.outcome() == DeliveryResult.Outcome.FAILED || result.outcome() == DeliveryResult.Outcome.DROPPED,
+                    "the ping waited behind the stuck condition, so it ends undelivered: " + result);
+            assertEquals(0, hb.stats().pending(), hb.stats().toString());
+        } finally {
+            never.countDown();
+        }
+    }
 }
