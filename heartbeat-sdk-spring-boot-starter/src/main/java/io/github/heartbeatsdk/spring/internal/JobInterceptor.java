@@ -7,11 +7,14 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reports each call of a {@link HeartbeatJob} method as a run: start, then success or failure.
@@ -22,6 +25,16 @@ final class JobInterceptor implements MethodInterceptor {
     private static final Logger log = LoggerFactory.getLogger(JobInterceptor.class);
 
     private final ObjectProvider<HeartbeatClients> clients;
+    /**
+     * Each method's job name per target class, looked up once: the annotation search is reflective
+     * and runs on the job's thread. The class is part of the key: two implementations of one
+     * interface method may name different jobs.
+     */
+    private final Map<Key, String> names = new ConcurrentHashMap<>();
+
+    private record Key(Method method, Class<?> type) {
+    }
+    private static final String NONE = "";
 
     JobInterceptor(ObjectProvider<HeartbeatClients> clients) {
         this.clients = clients;
@@ -45,19 +58,24 @@ final class JobInterceptor implements MethodInterceptor {
         return result;
     }
 
+    private static String jobName(Method method, Object target) {
+        HeartbeatJob job = AnnotatedElementUtils.findMergedAnnotation(method, HeartbeatJob.class);
+        if (job == null && target != null) {
+            // Declared on an interface or superclass method the proxy's method overrides.
+            Method specific = AopUtils.getMostSpecificMethod(method, target.getClass());
+            job = AnnotatedElementUtils.findMergedAnnotation(specific, HeartbeatJob.class);
+        }
+        return job == null ? NONE : job.value();
+    }
+
     private JobRun start(Method method, Object target) {
         String name = null;
         try {
-            HeartbeatJob job = AnnotatedElementUtils.findMergedAnnotation(method, HeartbeatJob.class);
-            if (job == null && target != null) {
-                // Declared on an interface or superclass method the proxy's method overrides.
-                Method specific = org.springframework.aop.support.AopUtils.getMostSpecificMethod(method, target.getClass());
-                job = AnnotatedElementUtils.findMergedAnnotation(specific, HeartbeatJob.class);
-            }
-            if (job == null) {
+            name = names.computeIfAbsent(new Key(method, target == null ? null : target.getClass()),
+                    key -> jobName(method, target));
+            if (name.equals(NONE)) {
                 return null;
             }
-            name = job.value();
             HeartbeatClients all = clients.getObject();
             if (!all.hasJob(name)) {
                 return null; // heartbeat.enabled=false without a check: the job just runs (checked at start otherwise)
