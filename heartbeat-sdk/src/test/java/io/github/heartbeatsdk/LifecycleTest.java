@@ -83,11 +83,14 @@ class LifecycleTest {
         hb.close();
 
         assertEquals(Outcome.FAILED, first.get(5, TimeUnit.SECONDS).outcome());
-        assertEquals(Outcome.DROPPED, second.get(5, TimeUnit.SECONDS).outcome());
+        // Never attempted: DROPPED. On a loaded machine the stalled first call can break off early and be
+        // retried, and the second is then in flight at the deadline: FAILED. Either way it ends once, counted.
+        Outcome secondOutcome = second.get(5, TimeUnit.SECONDS).outcome();
+        assertTrue(secondOutcome == Outcome.DROPPED || secondOutcome == Outcome.FAILED, secondOutcome.toString());
         HeartbeatStats stats = hb.stats();
         assertEquals(0, stats.pending());
-        assertEquals(1, stats.failed());
-        assertEquals(1, stats.dropped());
+        assertEquals(secondOutcome == Outcome.DROPPED ? 1 : 2, stats.failed());
+        assertEquals(secondOutcome == Outcome.DROPPED ? 1 : 0, stats.dropped());
     }
 
     @Test
