@@ -23,8 +23,20 @@ final class Access extends ApiAccess {
 
     @Override
     public InstanceInfo instance(String service, String appName, String appType, String artifact, String instanceId,
-                                 String hostName, List<String> ip, String processId, String version) {
-        return new InstanceInfo(service, appName, appType, artifact, instanceId, hostName, ip, processId, version);
+                                 String hostName, List<String> ip, String processId, String version,
+                                 boolean dynamicInstall) {
+        return new InstanceInfo(service, appName, appType, artifact, instanceId, hostName, ip, processId, version,
+                dynamicInstall);
+    }
+
+    @Override
+    public void dynamicInstall(HeartbeatClient.Builder builder) {
+        builder.dynamicInstall = true;
+    }
+
+    @Override
+    public JobRun resumeRun(HeartbeatClient client, String name, String runId, long startMillis) {
+        return client.resumeJob(name, runId, startMillis);
     }
 
     @Override

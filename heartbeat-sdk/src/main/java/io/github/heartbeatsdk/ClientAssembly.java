@@ -63,7 +63,7 @@ final class ClientAssembly {
                 b.shutdownHook != null ? b.shutdownHook : from.shutdownHook(), or(b.interval, from.interval()),
                 new BeatFactory.Identity(or(b.service, from.service()), or(b.appName, from.appName()),
                         or(b.appType, from.appType()), or(b.artifact, from.artifact()),
-                        resolvedInstanceId != null ? resolvedInstanceId : RandomIds.uuid()), b.listener,
+                        resolvedInstanceId != null ? resolvedInstanceId : RandomIds.uuid(), b.dynamicInstall), b.listener,
                 b.beatsWhen);
         if (b.proxyUser != null && b.proxyHost == null) {
             throw new IllegalStateException("proxyCredentials(...) needs proxy(host, port)");

@@ -153,6 +153,15 @@ public final class HeartbeatClient implements AutoCloseable {
         return run;
     }
 
+    /** A run another process started: no start signal is sent (the agent's {@code success} after {@code start}). */
+    JobRun resumeJob(String name, String runId, long startMillis) {
+        Checks.jobName(name);
+        Checks.runId(runId);
+        JobRun run = new JobRun(this, name, runId, startMillis);
+        run.started(ResultFuture.completed(new DeliveryResult(Outcome.SKIPPED, 0, 0, "started by another process")));
+        return run;
+    }
+
     /**
      * Runs {@code job} as a run of {@code name}: start, then success, or failure with the
      * exception's class and message. The job's own exception, checked or not, is rethrown
@@ -450,6 +459,8 @@ public final class HeartbeatClient implements AutoCloseable {
         String proxyPassword;
         SSLSocketFactory sslSocketFactory;
         X509TrustManager trustManager;
+        /** Set through {@link io.github.heartbeatsdk.internal.ApiAccess} by the agent's attach only. */
+        boolean dynamicInstall;
 
         Builder() {
         }

@@ -16,9 +16,10 @@ public final class InstanceInfo {
     private final List<String> ip;
     private final String processId;
     private final String version;
+    private final boolean dynamicInstall;
 
     InstanceInfo(String service, String appName, String appType, String artifact, String instanceId,
-                 String hostName, List<String> ip, String processId, String version) {
+                 String hostName, List<String> ip, String processId, String version, boolean dynamicInstall) {
         this.service = service;
         this.appName = appName;
         this.appType = appType;
@@ -28,6 +29,7 @@ public final class InstanceInfo {
         this.ip = ip;
         this.processId = processId;
         this.version = version;
+        this.dynamicInstall = dynamicInstall;
     }
 
     /** The service name (Sermant's {@code serviceName}); default {@code "default"}. */
@@ -73,6 +75,15 @@ public final class InstanceInfo {
     /** The SDK's version (Sermant reports its agent version here). */
     public String version() {
         return version;
+    }
+
+    /**
+     * True when the heartbeat was installed into a JVM that was already running (the
+     * heartbeat-sdk agent's {@code attach}), as Sermant's {@code dynamicInstall}; false for a
+     * client built by the application or loaded with {@code -javaagent} at start.
+     */
+    public boolean dynamicInstall() {
+        return dynamicInstall;
     }
 
     @Override

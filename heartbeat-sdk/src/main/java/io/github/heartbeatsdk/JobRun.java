@@ -109,7 +109,21 @@ public final class JobRun implements AutoCloseable {
         if (status < 0 || status > 255) {
             throw new IllegalArgumentException("exit status must be in 0..255, got " + status);
         }
-        return end(SignalKind.EXIT, status, null);
+        return exit(status, null);
+    }
+
+    /**
+     * Ends the run with a process-style exit status and the end of its output (a command's
+     * stdout and stderr, say): 0 is success, anything else failure. Only the tail is kept (see
+     * the class doc); null sends no output.
+     *
+     * @throws IllegalArgumentException when {@code status} is outside 0..255
+     */
+    public CompletionStage<DeliveryResult> exit(int status, String output) {
+        if (status < 0 || status > 255) {
+            throw new IllegalArgumentException("exit status must be in 0..255, got " + status);
+        }
+        return end(SignalKind.EXIT, status, output);
     }
 
     /** Sends log text for this run without changing its state; only the tail is kept (see class doc). */

@@ -2,8 +2,10 @@ package io.github.heartbeatsdk.internal;
 
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.ExtInfoRegistry;
+import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HeartbeatStats;
 import io.github.heartbeatsdk.InstanceInfo;
+import io.github.heartbeatsdk.JobRun;
 import io.github.heartbeatsdk.PluginInfo;
 import io.github.heartbeatsdk.Signal;
 
@@ -51,7 +53,18 @@ public abstract class ApiAccess {
     /** This process's instance metadata. */
     public abstract InstanceInfo instance(String service, String appName, String appType, String artifact,
                                           String instanceId, String hostName, List<String> ip, String processId,
-                                          String version);
+                                          String version, boolean dynamicInstall);
+
+    /** Marks the client {@code builder} builds as installed into a running JVM (the agent's attach). */
+    public abstract void dynamicInstall(HeartbeatClient.Builder builder);
+
+    /**
+     * A run of {@code name} that another process started, with its run id and start time: ending
+     * it sends only the end signal (the command-line wrapper's {@code success} after {@code start}).
+     *
+     * @throws IllegalArgumentException for a bad job name or a blank run id
+     */
+    public abstract JobRun resumeRun(HeartbeatClient client, String name, String runId, long startMillis);
 
     /** A periodic beat with its metadata and the plugins' ext info. */
     public abstract Signal beat(long timestampMillis, long lastBeatMillis, InstanceInfo instance,

@@ -48,7 +48,7 @@ public final class BeatFactory implements BeatScheduler.BeatSource {
         if (instance == null) {
             instance = ApiAccess.get().instance(identity.service, identity.appName, identity.appType, identity.artifact,
                     identity.instanceId, HostFacts.hostName(), HostFacts.orLoopback(addresses.get()),
-                    HostFacts.processId(), SdkVersion.VERSION);
+                    HostFacts.processId(), SdkVersion.VERSION, identity.dynamicInstall);
         }
         return instance;
     }
@@ -60,14 +60,22 @@ public final class BeatFactory implements BeatScheduler.BeatSource {
         final String appType;
         final String artifact;
         final String instanceId;
+        final boolean dynamicInstall;
 
-        /** Each value as resolved from the builder and configuration. */
+        /** Each value as resolved from the builder and configuration; not installed at run time. */
         public Identity(String service, String appName, String appType, String artifact, String instanceId) {
+            this(service, appName, appType, artifact, instanceId, false);
+        }
+
+        /** As above; {@code dynamicInstall} when the agent was attached to a running JVM. */
+        public Identity(String service, String appName, String appType, String artifact, String instanceId,
+                        boolean dynamicInstall) {
             this.service = service;
             this.appName = appName;
             this.appType = appType;
             this.artifact = artifact;
             this.instanceId = instanceId;
+            this.dynamicInstall = dynamicInstall;
         }
     }
 }

@@ -86,6 +86,30 @@ public final class Checks {
         return name;
     }
 
+    /** The most characters of a run id given from outside (a UUID has 36). */
+    public static final int MAX_RUN_ID = 64;
+
+    /**
+     * A run id handed over by another process: 1 to {@value #MAX_RUN_ID} letters, digits, {@code -},
+     * {@code _} or {@code .}, because it goes into URLs and backends pair runs by it.
+     */
+    public static String runId(String runId) {
+        requireNonNull("run id", runId);
+        if (runId.isEmpty() || runId.length() > MAX_RUN_ID) {
+            throw new IllegalArgumentException("run id must have 1.." + MAX_RUN_ID + " characters, got " + runId.length());
+        }
+        for (int i = 0; i < runId.length(); i++) {
+            char c = runId.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.';
+            if (!ok) {
+                throw new IllegalArgumentException("run id may hold letters, digits, '-', '_' and '.' only, got another"
+                        + " character at index " + i);
+            }
+        }
+        return runId;
+    }
+
     public static int port(String setting, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(setting + " must be in 1..65535, got " + port);

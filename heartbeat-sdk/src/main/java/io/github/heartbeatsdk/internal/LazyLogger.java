@@ -21,6 +21,9 @@ public final class LazyLogger {
     /** A logging backend slower than this to start gets no more waiting: SLF4J's stand-in will do. */
     private static final long MAX_WAIT_MILLIS = 5_000;
 
+    /** When set, every logger of the SDK writes here and SLF4J is never looked up. */
+    private static volatile SdkLog only;
+
     private final Class<?> owner;
     private volatile SdkLog logger;
 
@@ -28,8 +31,21 @@ public final class LazyLogger {
         this.owner = owner;
     }
 
+    /**
+     * Sends every line the SDK logs, from loggers looked up before or after, to {@code log}
+     * instead of SLF4J: for the agent, which must not bind to the application's logging. Null
+     * goes back to SLF4J.
+     */
+    public static void useOnly(SdkLog log) {
+        only = log;
+    }
+
     /** The logger, looked up now if it was not yet; never throws because of the logging library. */
     public SdkLog get() {
+        SdkLog forced = only;
+        if (forced != null) {
+            return forced;
+        }
         SdkLog current = logger;
         if (current != null) {
             return current;

@@ -33,7 +33,7 @@ public final class SermantJson {
             json.writeStringField("appName", instance.appName());
             json.writeStringField("appType", instance.appType());
             json.writeStringField("artifact", instance.artifact());
-            json.writeBooleanField("dynamicInstall", false);
+            json.writeBooleanField("dynamicInstall", instance.dynamicInstall());
             json.writeObjectFieldStart("externalAgentInfoMap");
             json.writeEndObject();
             json.writeNumberField("heartbeatTime", beat.timestampMillis());
