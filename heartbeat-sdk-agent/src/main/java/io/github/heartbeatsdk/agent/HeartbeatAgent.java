@@ -73,8 +73,10 @@ public final class HeartbeatAgent {
     static synchronized void start(String options, boolean attached) {
         try {
             if (client != null) {
-                System.err.println(PREFIX + " WARN already running in this JVM, beating to " + client.endpointName()
-                        + "; the options of this " + (attached ? "attach" : "agent") + " are ignored");
+                String already = "running: already running in this JVM, beating to " + client.endpointName()
+                        + "; the options of this " + (attached ? "attach" : "agent") + " are ignored";
+                state(already);
+                System.err.println(PREFIX + " WARN " + already);
                 return;
             }
             LazyLogger.useOnly(ConsoleLog.parse(PREFIX, DEFAULT_LOG_LEVEL)); // never the application's SLF4J
@@ -84,6 +86,10 @@ public final class HeartbeatAgent {
             LazyLogger.useOnly(log);
             boolean jvmInfo = settings.jvmInfo();
             HeartbeatConfig config = settings.sdkConfig();
+            if (config.enabled() && config.endpoint() == null) {
+                throw new IllegalStateException("no endpoint: give endpoint=URI in the agent's options, "
+                        + "-Dheartbeat.endpoint=URI, HEARTBEAT_ENDPOINT or heartbeat.endpoint in its config file");
+            }
             HeartbeatClient.Builder builder = HeartbeatClient.builder().config(config);
             if (attached) {
                 ApiAccess.get().dynamicInstall(builder);
