@@ -65,7 +65,7 @@ public final class Main {
                     return Wrapper.run(args[0], rest);
             }
         } catch (Throwable e) {
-            System.err.println(HeartbeatAgent.PREFIX + " ERROR " + HeartbeatAgent.describe(e));
+            System.err.println(HeartbeatAgent.PREFIX + " ERROR " + AgentStart.describe(e));
             return FAILED;
         }
     }
