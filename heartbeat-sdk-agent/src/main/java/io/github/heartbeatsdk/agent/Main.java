@@ -21,14 +21,16 @@ public final class Main {
             "commands:",
             "  ping [ENDPOINT-URI]                  one ping, with retries; exit 0 once delivered",
             "  run [OPTIONS] -- COMMAND [ARGS...]   report COMMAND's start and end; exit with its status",
-            "  start [OPTIONS]                      report a start by hand; prints HEARTBEAT_RUN_ID=...",
+            "      --name NAME (default: the command's file name), --every DURATION (30s, 5m, PT1H: repeat)",
+            "  start [OPTIONS]                      report a start by hand; prints export HEARTBEAT_RUN_ID=... for eval",
             "  success|fail|log [OPTIONS] [TEXT]    report the end (or log) of the run in HEARTBEAT_RUN_ID",
             "  attach PID [KEY=VALUE,...]           load the agent into the running JVM PID",
             "  version                              print the version",
             "",
+            "options of the commands above: --endpoint URI, --config FILE, --log-level off|error|warn|info|debug",
             "The endpoint comes from --endpoint URI, or HEARTBEAT_ENDPOINT (keeps the secret out of ps).",
             "Exit status: 0 done, 1 not done (not delivered, not attached), 2 bad command line or configuration.",
-            "Docs: docs/agent.md");
+            "Docs: docs/cli.md (the commands above), docs/agent.md (the -javaagent)");
 
     private Main() {
     }
