@@ -64,7 +64,7 @@ final class Wrapper {
         } catch (CommandLine.UsageException e) {
             return usage(e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return usage(HeartbeatAgent.describe(e)); // the SDK's messages name the setting, never a secret
+            return usage(AgentStart.describe(e)); // the SDK's messages name the setting, never a secret
         } catch (IOException e) {
             System.err.println(HeartbeatAgent.PREFIX + " ERROR cannot read standard input: " + e.getClass().getName());
             return Main.FAILED;
