@@ -7,7 +7,8 @@ import java.lang.management.ManagementFactory;
  * The application of {@link AgentStartScenario}: a main that takes the time as its first act,
  * then prints it with what the probes left (see {@link AgentStartProbe}) and the JVM's own start
  * time, and waits for its standard input to close, so that the parent decides when it ends (once
- * the agent's first beat has arrived, or at once).
+ * the agent's first beat has arrived, or at once). It runs alone on its class path: it uses
+ * only {@link AgentStartProbe}'s constant, which the compiler copies in.
  */
 public final class AgentStartChild {
     private AgentStartChild() {

@@ -26,7 +26,7 @@ import java.util.jar.Manifest;
 
 /**
  * What {@code -javaagent:heartbeat-sdk-agent.jar} costs an application's start: fresh JVMs running
- * a tiny main ({@link AgentStartChild}, on a class path of this module's classes only), in rounds
+ * a tiny main ({@link AgentStartChild}, alone in a directory that is its class path), in rounds
  * of five, alternately (each round starts with the next arm, so the machine's other load falls on
  * every arm alike), after one warm-up round that is not counted:
  *
@@ -94,10 +94,10 @@ public final class AgentStartScenario {
         Path out = Paths.get("target", "bench");
         Files.createDirectories(out);
         String load = loadAverage();
-        Path classes = Paths.get(AgentStartChild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path app = writeApp(out.resolve("agent-start-app"));
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AgentStartScenario scenario = new AgentStartScenario(agentJar, writeProbeJar(out.resolve("agent-start-probe.jar")),
-                new ChildJvm(out.resolve("children.log"), classes.toString()), receiver);
+                new ChildJvm(out.resolve("children.log"), app.toString()), receiver);
         receiver.createContext("/", exchange -> {
             scenario.firstBeatNanos.putIfAbsent(exchange.getRequestURI().getPath(), System.nanoTime());
             try (InputStream body = exchange.getRequestBody()) {
@@ -220,6 +220,21 @@ public final class AgentStartScenario {
 
     private static double nanosBetween(Map<String, String> r, String from, String to) {
         return (Long.parseLong(r.get(to)) - Long.parseLong(r.get(from))) / 1e6;
+    }
+
+    /**
+     * The application's class alone in a directory: the probes' class then loads from their jar,
+     * so a no-op agent pays for the JVM's first jar as any agent does, and the heartbeat agent's
+     * turn is measured without it.
+     */
+    private static Path writeApp(Path dir) throws IOException {
+        String entry = AgentStartChild.class.getName().replace('.', '/') + ".class";
+        Path file = dir.resolve(entry);
+        Files.createDirectories(file.getParent());
+        try (InputStream bytes = AgentStartChild.class.getClassLoader().getResourceAsStream(entry)) {
+            Files.copy(bytes, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
     }
 
     /** The measuring agent as a jar of its own: {@code Premain-Class} and the one class. */
