@@ -20,11 +20,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm {
     private final String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    private final String classPath = System.getProperty("java.class.path");
+    private final String classPath;
     private final Path log;
 
     ChildJvm(Path log) {
+        this(log, System.getProperty("java.class.path"));
+    }
+
+    /** Children get {@code classPath} instead: an application that is not the benchmark's class path. */
+    ChildJvm(Path log, String classPath) {
         this.log = log;
+        this.classPath = classPath;
     }
 
     /** Starts {@code main} and returns at once. */
@@ -37,11 +43,13 @@ final class ChildJvm {
         command.add(main.getName());
         command.addAll(args);
         File stdout = File.createTempFile("bench-", ".out");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(stdout)
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        return new Running(process, stdout, main.getSimpleName() + " " + args);
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        long launchNanos = System.nanoTime();
+        long launchMillis = System.currentTimeMillis();
+        Process process = builder.start();
+        return new Running(process, stdout, main.getSimpleName() + " " + args, launchNanos, launchMillis);
     }
 
     /** Runs {@code main} to its end; returns its standard output, or throws when it failed. */
@@ -66,11 +74,30 @@ final class ChildJvm {
         private final Process process;
         private final File stdout;
         private final String label;
+        private final long launchNanos;
+        private final long launchMillis;
 
-        Running(Process process, File stdout, String label) {
+        Running(Process process, File stdout, String label, long launchNanos, long launchMillis) {
             this.process = process;
             this.stdout = stdout;
             this.label = label;
+            this.launchNanos = launchNanos;
+            this.launchMillis = launchMillis;
+        }
+
+        /** {@link System#nanoTime()} right before the process was started. */
+        long launchNanos() {
+            return launchNanos;
+        }
+
+        /** {@link System#currentTimeMillis()} right before the process was started. */
+        long launchMillis() {
+            return launchMillis;
+        }
+
+        /** Closes the child's standard input: a child that reads it to its end then goes on. */
+        void closeInput() throws IOException {
+            process.getOutputStream().close();
         }
 
         /** Waits until the child has printed {@code RESULT key=...} (or ended), at most {@code seconds}. */
