@@ -2,6 +2,15 @@ package io.github.heartbeatsdk.agent;
 
 import io.github.heartbeatsdk.HeartbeatConfig;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +66,8 @@ final class AgentSettings {
         for (int i = 0; i < items.length; i++) {
             String item = items[i];
             int eq = item.indexOf('=');
-            if (eq <= 0 || item.substring(0, eq).trim().isEmpty()) {
+            // A key is a name: text such as "https://host/SECRET?status" before an '=' is a value given without its key.
+            if (eq <= 0 || !item.substring(0, eq).trim().matches("[A-Za-z0-9._-]+")) {
                 throw new IllegalArgumentException("agent option " + (i + 1) + " of " + items.length
                         + " must be key=value (options are separated by ',')");
             }
@@ -91,12 +101,46 @@ final class AgentSettings {
         layers.add(HeartbeatConfig.fromEnvironment(environment));
         String file = HeartbeatConfig.layered(layers.toArray(new HeartbeatConfig[0])).get(CONFIG);
         if (file != null && !file.trim().isEmpty()) {
-            layers.add(HeartbeatConfig.fromFile(Paths.get(file.trim())));
+            layers.add(file(Paths.get(file.trim())));
         }
         layers.add(HeartbeatConfig.fromProperties(properties(defaults)));
         HeartbeatConfig all = HeartbeatConfig.layered(layers.toArray(new HeartbeatConfig[0]));
         requireKnownOwnKeys(all);
         return new AgentSettings(all);
+    }
+
+    /** The most a configuration file may hold: config= naming a device or a log by mistake must not fill the heap. */
+    static final int MAX_FILE_BYTES = 1 << 20;
+
+    /**
+     * The properties file {@code path} (UTF-8), read at most {@link #MAX_FILE_BYTES} bytes.
+     *
+     * @throws IllegalArgumentException naming the file, when it cannot be read, is larger or is not a properties file
+     */
+    static HeartbeatConfig file(Path path) {
+        String prefix = "cannot read heartbeat configuration file " + path + ": ";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] chunk = new byte[8192];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                bytes.write(chunk, 0, n);
+                if (bytes.size() > MAX_FILE_BYTES) {
+                    throw new IllegalArgumentException(prefix + "larger than " + MAX_FILE_BYTES + " bytes");
+                }
+            }
+            Properties properties = new Properties();
+            properties.load(new StringReader(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString()));
+            return HeartbeatConfig.fromProperties(properties);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(prefix + e, e);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(prefix)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(prefix + e.getMessage(), e); // Properties: a malformed backslash-u escape
+        }
     }
 
     /** What the SDK is built from: every layer without the agent's own keys. */

@@ -3,6 +3,7 @@ package io.github.heartbeatsdk.agent;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HeartbeatConfig;
 import io.github.heartbeatsdk.internal.ApiAccess;
+import io.github.heartbeatsdk.internal.ConfigKeys;
 import io.github.heartbeatsdk.internal.ConsoleLog;
 import io.github.heartbeatsdk.internal.LazyLogger;
 
@@ -45,6 +46,7 @@ final class AgentStart {
             boolean jvmInfo = settings.jvmInfo();
             HeartbeatConfig config = settings.sdkConfig();
             if (config.enabled() && config.endpoint() == null) {
+                ConfigKeys.requireKnownKeys(config); // a misspelt key ("endpont") is the likelier mistake: name it
                 throw new IllegalStateException("no endpoint: give endpoint=URI in the agent's options, "
                         + "-Dheartbeat.endpoint=URI, HEARTBEAT_ENDPOINT or heartbeat.endpoint in its config file");
             }
