@@ -904,6 +904,16 @@ class HeartbeatConfigTest {
         }
 
         @Test
+        void aMalformedEscapeNamesTheFileAndTheFix(@TempDir Path dir) throws IOException {
+            Path windows = dir.resolve("heartbeat.properties");
+            Files.writeString(windows, "heartbeat.service=C:\\users\\orders\n");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HeartbeatConfig.fromFile(windows));
+            assertTrue(e.getMessage().startsWith("cannot read heartbeat configuration file " + windows + ": "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("(a backslash starts an escape in a properties file: write C:\\\\dir or C:/dir)"),
+                    e.getMessage());
+        }
+
+        @Test
         void missingClasspathResource() {
             assertEquals("no class path resource no-such-heartbeat.properties", assertThrows(IllegalArgumentException.class,
                     () -> HeartbeatConfig.fromClasspath("no-such-heartbeat.properties")).getMessage());

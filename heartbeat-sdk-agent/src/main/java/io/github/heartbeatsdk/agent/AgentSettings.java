@@ -45,6 +45,7 @@ final class AgentSettings {
 
     private final HeartbeatConfig layers;
     private final HeartbeatConfig sdkView;
+    private final List<String> ignored = new ArrayList<String>();
 
     private AgentSettings(HeartbeatConfig layers) {
         this.layers = layers;
@@ -105,8 +106,9 @@ final class AgentSettings {
         }
         layers.add(HeartbeatConfig.fromProperties(properties(defaults)));
         HeartbeatConfig all = HeartbeatConfig.layered(layers.toArray(new HeartbeatConfig[0]));
-        requireKnownOwnKeys(all);
-        return new AgentSettings(all);
+        AgentSettings settings = new AgentSettings(all);
+        settings.requireKnownOwnKeys(all);
+        return settings;
     }
 
     /** The most a configuration file may hold: config= naming a device or a log by mistake must not fill the heap. */
@@ -171,12 +173,27 @@ final class AgentSettings {
         throw new IllegalArgumentException(JVM_INFO + " must be true or false, got '" + trimmed + "'");
     }
 
-    private static void requireKnownOwnKeys(HeartbeatConfig config) {
+    /**
+     * An unknown {@code heartbeat.agent.*} key is a mistake someone wrote: it fails. An unknown
+     * {@code HEARTBEAT_AGENT_*} environment variable is only noted ({@link #ignoredVariables()}),
+     * as the SDK does for {@code HEARTBEAT_*}: environments carry variables nobody chose for us.
+     */
+    private void requireKnownOwnKeys(HeartbeatConfig config) {
         for (String key : config.keys()) {
             if (isOwn(key) && !OWN_KEYS.contains(dotted(key))) {
-                throw new IllegalArgumentException("unknown agent setting " + key + "; known: " + String.join(", ", OWN_KEYS));
+                if (key.startsWith("HEARTBEAT_AGENT_")) {
+                    ignored.add(key);
+                } else {
+                    throw new IllegalArgumentException("unknown agent setting " + key + "; known: "
+                            + String.join(", ", OWN_KEYS));
+                }
             }
         }
+    }
+
+    /** The unknown {@code HEARTBEAT_AGENT_*} environment variables, which are ignored. */
+    List<String> ignoredVariables() {
+        return Collections.unmodifiableList(ignored);
     }
 
     /** True for {@code heartbeat.agent.*} and {@code HEARTBEAT_AGENT_*}. */

@@ -22,6 +22,9 @@ final class AgentStart {
      */
     private static final Map<String, String> DEFAULTS = Collections.singletonMap("heartbeat.shutdown-hook", "false");
 
+    /** True once the configuration says {@code log-level=off}: then not even the agent's own lines are written. */
+    private static volatile boolean silent;
+
     /** The one client of this JVM, once started; kept so that a second attach finds it. */
     private static HeartbeatClient client;
 
@@ -35,14 +38,22 @@ final class AgentStart {
                 String already = "running: already running in this JVM, beating to " + client.endpointName()
                         + "; the options of this " + (attached ? "attach" : "agent") + " are ignored";
                 state(already);
-                System.err.println(HeartbeatAgent.PREFIX + " WARN " + already);
+                if (!silent) {
+                    System.err.println(HeartbeatAgent.PREFIX + " WARN " + already);
+                }
                 return;
             }
+            silent = false; // until this start's configuration says otherwise
             LazyLogger.useOnly(ConsoleLog.parse(HeartbeatAgent.PREFIX, HeartbeatAgent.DEFAULT_LOG_LEVEL)); // never the application's SLF4J
             AgentSettings settings = AgentSettings.load(AgentSettings.parseOptions(options), System.getProperties(),
                     System.getenv(), DEFAULTS);
-            ConsoleLog log = ConsoleLog.parse(HeartbeatAgent.PREFIX, settings.logLevel(HeartbeatAgent.DEFAULT_LOG_LEVEL));
+            String level = settings.logLevel(HeartbeatAgent.DEFAULT_LOG_LEVEL);
+            ConsoleLog log = ConsoleLog.parse(HeartbeatAgent.PREFIX, level);
             LazyLogger.useOnly(log);
+            silent = "off".equalsIgnoreCase(level.trim());
+            for (String variable : settings.ignoredVariables()) {
+                log.warn("ignoring environment variable {}: not a setting of the agent", variable);
+            }
             boolean jvmInfo = settings.jvmInfo();
             HeartbeatConfig config = settings.sdkConfig();
             if (config.enabled() && config.endpoint() == null) {
@@ -79,6 +90,9 @@ final class AgentStart {
         try {
             String reason = describe(e);
             state("failed: " + reason);
+            if (silent) {
+                return;
+            }
             System.err.println(HeartbeatAgent.PREFIX + " ERROR not started: " + reason + "; the application runs on without heartbeats");
         } catch (Throwable ignored) {
             // Out of memory or a closed stderr: the application matters more than this line.

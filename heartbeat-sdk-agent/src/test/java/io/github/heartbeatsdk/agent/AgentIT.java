@@ -126,6 +126,24 @@ class AgentIT {
     }
 
     @Test
+    void logLevelOffSilencesEvenTheAgentsOwnLines() throws Exception {
+        Child app = track(Child.java(List.of(Child.agentOption("endpoint=" + sermantHttp() + ",interval=0,log-level=off")),
+                Child.appClassPath(), SleepingApp.class, "300"));
+        assertEquals(0, app.exitStatus());
+        assertEquals("", app.stderr());
+        assertTrue(app.stdout().contains("app done"));
+    }
+
+    @Test
+    void aStrayAgentEnvironmentVariableIsAWarningNotAFailure() throws Exception {
+        Child app = track(Child.java(List.of(Child.agentOption("endpoint=" + sermantHttp() + ",interval=1000")),
+                Map.of("HEARTBEAT_AGENT_JAR", "/opt/heartbeat-sdk-agent.jar"), Child.appClassPath(), SleepingApp.class));
+        assertTrue(nextBeat().contains("\"service\""));
+        assertTrue(app.stderr().contains("[heartbeat-agent] WARN ignoring environment variable HEARTBEAT_AGENT_JAR"),
+                app.stderr());
+    }
+
+    @Test
     void neverKeepsTheJvmAliveNorLeaksTheEndpointEvenAtDebug() throws Exception {
         try (ServerSocket silent = new ServerSocket(0)) { // accepts connections and never answers
             Child app = track(Child.java(List.of(Child.agentOption("endpoint=http://127.0.0.1:" + silent.getLocalPort()

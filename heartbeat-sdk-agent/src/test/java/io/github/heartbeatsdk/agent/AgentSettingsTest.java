@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -101,7 +102,10 @@ class AgentSettingsTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> load("heartbeat.agent.colour=blue", NO_PROPERTIES, Map.of()));
         assertTrue(unknown.getMessage().startsWith("unknown agent setting heartbeat.agent.colour; known: "), unknown.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> load("", NO_PROPERTIES, Map.of("HEARTBEAT_AGENT_COLOUR", "x")));
+        AgentSettings withStrayVariable = load("", NO_PROPERTIES, Map.of("HEARTBEAT_AGENT_JAR", "/opt/agent.jar"));
+        assertEquals(List.of("HEARTBEAT_AGENT_JAR"), withStrayVariable.ignoredVariables(),
+                "an unknown HEARTBEAT_AGENT_* variable is ignored (and warned about), as the SDK does for HEARTBEAT_*");
+        assertNull(withStrayVariable.sdkConfig().get("heartbeat.agent.jar"));
     }
 
     @Test

@@ -46,6 +46,9 @@ public final class ConfigSources {
             return properties(properties, file.toString());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read heartbeat configuration file " + file + ": " + e, e);
+        } catch (IllegalArgumentException e) { // Properties.load on a malformed unicode escape, such as a Windows path
+            throw new IllegalArgumentException("cannot read heartbeat configuration file " + file + ": " + e.getMessage()
+                    + " (a backslash starts an escape in a properties file: write C:\\\\dir or C:/dir)", e);
         }
     }
 
@@ -64,6 +67,11 @@ public final class ConfigSources {
             return properties(properties, "classpath:" + name);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read class path resource " + name + ": " + e, e);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("no class path resource")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("cannot read class path resource " + name + ": " + e.getMessage(), e);
         }
     }
 
