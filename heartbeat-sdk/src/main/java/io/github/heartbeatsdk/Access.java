@@ -15,10 +15,10 @@ final class Access extends ApiAccess {
 
     @Override
     public HeartbeatStats stats(long enqueued, long delivered, long skipped, long rejected, long failed, long dropped,
-                                long retried, long beatsSkipped, long pending, long lastSuccessMillis,
+                                long retried, long beatsSkipped, long coalesced, long pending, long lastSuccessMillis,
                                 String lastError) {
         return new HeartbeatStats(enqueued, delivered, skipped, rejected, failed, dropped, retried, beatsSkipped,
-                pending, lastSuccessMillis, lastError);
+                coalesced, pending, lastSuccessMillis, lastError);
     }
 
     @Override

@@ -6,7 +6,8 @@ package io.github.heartbeatsdk;
  * <p>Every accepted signal ends in exactly one of delivered, skipped, rejected, failed or
  * dropped, so {@code enqueued == delivered + skipped + rejected + failed + dropped + pending}
  * once the client is quiet (each counter is exact; a snapshot taken while signals flow reads
- * them one after another).
+ * them one after another). Pings that coalesced into an identical ping still queued
+ * ({@link #coalesced()}) are counted apart, in none of those.
  */
 public final class HeartbeatStats {
     private final long enqueued;
@@ -17,13 +18,15 @@ public final class HeartbeatStats {
     private final long dropped;
     private final long retried;
     private final long beatsSkipped;
+    private final long coalesced;
     private final long pending;
     private final long lastSuccessMillis;
     private final String lastError;
 
     /** Creates a snapshot; the SDK builds these, users read them. */
     HeartbeatStats(long enqueued, long delivered, long skipped, long rejected, long failed, long dropped,
-                          long retried, long beatsSkipped, long pending, long lastSuccessMillis, String lastError) {
+                          long retried, long beatsSkipped, long coalesced, long pending, long lastSuccessMillis,
+                          String lastError) {
         this.enqueued = enqueued;
         this.delivered = delivered;
         this.skipped = skipped;
@@ -32,6 +35,7 @@ public final class HeartbeatStats {
         this.dropped = dropped;
         this.retried = retried;
         this.beatsSkipped = beatsSkipped;
+        this.coalesced = coalesced;
         this.pending = pending;
         this.lastSuccessMillis = lastSuccessMillis;
         this.lastError = lastError;
@@ -77,6 +81,16 @@ public final class HeartbeatStats {
         return beatsSkipped;
     }
 
+    /**
+     * Pings that joined an identical ping to the same endpoint still waiting in the queue, instead
+     * of queueing a request of their own: each ended with that ping's result, so the backend heard
+     * "alive" at or after the moment it was offered. Not counted in {@link #enqueued()} or in any
+     * outcome. Only {@code ping()} coalesces; job signals, beats and pings with a body never do.
+     */
+    public long coalesced() {
+        return coalesced;
+    }
+
     /** Signals queued or being delivered right now: never more than the queue capacity plus one per endpoint and offering thread. */
     public long pending() {
         return pending;
@@ -96,7 +110,7 @@ public final class HeartbeatStats {
     public String toString() {
         return "HeartbeatStats{enqueued=" + enqueued + ", delivered=" + delivered + ", skipped=" + skipped
                 + ", rejected=" + rejected + ", failed=" + failed + ", dropped=" + dropped + ", retried=" + retried
-                + ", beatsSkipped=" + beatsSkipped + ", pending=" + pending + ", lastSuccessMillis=" + lastSuccessMillis
+                + ", beatsSkipped=" + beatsSkipped + ", coalesced=" + coalesced + ", pending=" + pending + ", lastSuccessMillis=" + lastSuccessMillis
                 + (lastError != null ? ", lastError=" + lastError : "") + "}";
     }
 }

@@ -37,7 +37,7 @@ class FanOutTest {
         }
         Set<Thread> before = SdkThreads.alive();
         try (HeartbeatClient hb = HeartbeatClient.builder()
-                .endpoints(Endpoints.url(slow.url("/slow").toString()), Endpoints.url(fast.url("/fast").toString()))
+                .endpoints(SeparatePingsEndpoint.of(Endpoints.url(slow.url("/slow").toString())), SeparatePingsEndpoint.of(Endpoints.url(fast.url("/fast").toString())))
                 .callTimeout(Duration.ofMinutes(1)).flushTimeout(Duration.ZERO).shutdownHook(false).build()) {
             CompletableFuture<DeliveryResult> result = null;
             for (int i = 0; i < 3; i++) {

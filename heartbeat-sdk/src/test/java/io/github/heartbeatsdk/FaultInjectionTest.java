@@ -194,7 +194,7 @@ class FaultInjectionTest {
                 return new MockResponse.Builder().code(200).build();
             }
         });
-        HeartbeatClient client = closeLater(virtual(Endpoints.healthchecks(server.url("/" + UUID).toString()))
+        HeartbeatClient client = closeLater(virtual(SeparatePingsEndpoint.of(Endpoints.healthchecks(server.url("/" + UUID).toString())))
                 .retryDeadline(Duration.ofSeconds(60)).build());
 
         JobRun run = client.startJob("etl");

@@ -33,7 +33,7 @@ class LifecycleTest {
     final MockWebServer server = new MockWebServer();
 
     private HeartbeatClient.Builder builder() {
-        return HeartbeatClient.builder().endpoint(Endpoints.url(server.url("/ping/secret-token").toString()))
+        return HeartbeatClient.builder().endpoint(SeparatePingsEndpoint.of(Endpoints.url(server.url("/ping/secret-token").toString())))
                 .shutdownHook(false);
     }
 

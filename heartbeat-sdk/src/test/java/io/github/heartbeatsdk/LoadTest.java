@@ -93,7 +93,7 @@ class LoadTest {
         HeartbeatClient client;
         long serverRequests;
         try (FastHttpServer server = new FastHttpServer()) {
-            client = HeartbeatClient.builder().endpoint(Endpoints.url(server.url("/ping/load")))
+            client = HeartbeatClient.builder().endpoint(SeparatePingsEndpoint.of(Endpoints.url(server.url("/ping/load"))))
                     .listener(listener).shutdownHook(false).build(); // otherwise default settings
             CountDownLatch start = new CountDownLatch(1);
             CountDownLatch producersDone = new CountDownLatch(THREADS);

@@ -78,8 +78,8 @@ class ObservabilityTest {
             }
         });
         RecordingListener listener = new RecordingListener(clock);
-        Endpoint urlEndpoint = Endpoints.url(server.url("/heartbeat/url-secret").toString());
-        Endpoint hcEndpoint = Endpoints.healthchecks(other.url("/" + UUID).toString());
+        Endpoint urlEndpoint = SeparatePingsEndpoint.of(Endpoints.url(server.url("/heartbeat/url-secret").toString()));
+        Endpoint hcEndpoint = SeparatePingsEndpoint.of(Endpoints.healthchecks(other.url("/" + UUID).toString()));
         HeartbeatClient client = keep(virtual().endpoints(urlEndpoint, hcEndpoint).listener(listener)
                 .queueCapacity(6).retryDeadline(Duration.ofSeconds(10)).build());
         String urlName = urlEndpoint.toString();
@@ -154,7 +154,7 @@ class ObservabilityTest {
             }
         };
         try (LogCapture logs = new LogCapture()) {
-            HeartbeatClient client = keep(virtual().endpoint(Endpoints.url(server.url("/ping/x").toString()))
+            HeartbeatClient client = keep(virtual().endpoint(SeparatePingsEndpoint.of(Endpoints.url(server.url("/ping/x").toString())))
                     .listener(throwing).queueCapacity(2).build());
             CompletableFuture<DeliveryResult> p1 = client.ping().toCompletableFuture();
             CompletableFuture<DeliveryResult> p2 = client.ping().toCompletableFuture();
@@ -189,7 +189,7 @@ class ObservabilityTest {
     @Test
     void statsAddUpAfterAScriptedRun() {
         String secretPath = "/heartbeat/stats-secret-9d8c";
-        HeartbeatClient client = keep(virtual().endpoint(Endpoints.url(server.url(secretPath).toString()))
+        HeartbeatClient client = keep(virtual().endpoint(SeparatePingsEndpoint.of(Endpoints.url(server.url(secretPath).toString())))
                 .queueCapacity(2).retryDeadline(Duration.ofSeconds(10)).build());
         String redacted = "http://" + server.getHostName() + ":" + server.getPort() + "/***";
 
@@ -266,7 +266,7 @@ class ObservabilityTest {
         server.enqueue(status(200));
         server.enqueue(status(200));
         RecordingListener listener = new RecordingListener(clock);
-        HeartbeatClient client = keep(virtual().endpoint(Endpoints.url(server.url("/ping/s").toString()))
+        HeartbeatClient client = keep(virtual().endpoint(SeparatePingsEndpoint.of(Endpoints.url(server.url("/ping/s").toString())))
                 .listener(listener).build());
 
         CompletableFuture<HeartbeatStats> seenByCallback = client.ping().toCompletableFuture()

@@ -95,7 +95,7 @@ class PingDeliveryTest {
         for (int i = 0; i < 5; i++) {
             server.enqueue(new MockResponse.Builder().code(200).build());
         }
-        HeartbeatClient hb = clientFor(Endpoints.url(server.url("/p").toString()));
+        HeartbeatClient hb = clientFor(SeparatePingsEndpoint.of(Endpoints.url(server.url("/p").toString())));
         for (int i = 0; i < 5; i++) {
             hb.ping();
         }

@@ -46,7 +46,7 @@ class RobustnessTest {
             return chain.proceed(chain.request());
         }).build();
         try (LogCapture logs = new LogCapture()) {
-            HeartbeatClient hb = clients.track(clients.builder(Endpoints.url(server.url("/heartbeat/SECRET-ID-123").toString()))
+            HeartbeatClient hb = clients.track(clients.builder(SeparatePingsEndpoint.of(Endpoints.url(server.url("/heartbeat/SECRET-ID-123").toString())))
                     .httpClient(throwsOnce).build());
             var first = hb.ping().toCompletableFuture();
             var second = hb.ping().toCompletableFuture();

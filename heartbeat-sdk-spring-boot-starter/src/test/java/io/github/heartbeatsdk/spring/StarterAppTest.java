@@ -195,6 +195,7 @@ class StarterAppTest {
         assertThat(delivered).isNotNull();
         assertThat(delivered.count()).isGreaterThanOrEqualTo(1);
         assertThat(meters.find("heartbeat.pending").tag("client", HeartbeatClients.SERVICE).gauge()).isNotNull();
+        assertThat(meters.find("heartbeat.pings.coalesced").tag("client", "tick").functionCounter()).isNotNull();
         assertThat(meters.find("heartbeat.last.success.age").tag("client", "tick").timeGauge()).isNotNull();
         assertThat(meters.getMeters()).allMatch(m -> m.getId().getTags().stream().noneMatch(t -> t.getValue().contains(SECRET)));
     }

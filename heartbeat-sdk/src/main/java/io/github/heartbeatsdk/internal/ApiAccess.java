@@ -47,7 +47,7 @@ public abstract class ApiAccess {
 
     /** A stats snapshot. */
     public abstract HeartbeatStats stats(long enqueued, long delivered, long skipped, long rejected, long failed,
-                                         long dropped, long retried, long beatsSkipped, long pending,
+                                         long dropped, long retried, long beatsSkipped, long coalesced, long pending,
                                          long lastSuccessMillis, String lastError);
 
     /** This process's instance metadata. */

@@ -4,6 +4,7 @@ import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.HeartbeatListener;
 import io.github.heartbeatsdk.Signal;
+import io.github.heartbeatsdk.SignalKind;
 import io.github.heartbeatsdk.internal.transport.Attempt;
 import io.github.heartbeatsdk.internal.transport.Transport;
 
@@ -45,6 +46,8 @@ public final class Dispatcher {
     private static final int CLOSED = 2;
 
     private final Transport transport;
+    /** Whether pings may join an identical one still queued (see {@link Transport#coalescesPings()}). */
+    private final boolean coalesces;
     private final ScheduledExecutorService executor;
     private final Clock clock;
     private final Backoff backoff;
@@ -89,6 +92,7 @@ public final class Dispatcher {
         this.clock = clock;
         this.backoff = backoff;
         this.queue = new SignalQueue(queueCapacity, maxQueuedBytes);
+        this.coalesces = transport.coalescesPings();
         this.stats = stats;
         this.endpointName = endpointName;
     }
@@ -99,6 +103,13 @@ public final class Dispatcher {
      * down under it, the signal has ended when this returns.
      */
     public PendingSignal submit(Signal signal, long deadlineMillis) {
+        if (coalesces && signal.kind() == SignalKind.PING && signal.message() == null && state != CLOSED) {
+            PendingSignal leader = queue.queuedPing();
+            if (leader != null) {
+                stats.coalesced.increment(); // the same news as the ping queued already: its request answers both
+                return leader;
+            }
+        }
         PendingSignal pending = new PendingSignal(signal, deadlineMillis);
         stats.enqueued.increment();
         unfinished.incrementAndGet();

@@ -1,5 +1,7 @@
 package io.github.heartbeatsdk.internal;
 
+import io.github.heartbeatsdk.SignalKind;
+
 import java.util.ArrayDeque;
 import java.util.Iterator;
 
@@ -8,6 +10,9 @@ import java.util.Iterator;
  * newcomer does not fit, room is made by dropping the oldest signal of the lowest drop class
  * present (periodic beats first, then one-shot signals, job ends last); a newcomer whose class is
  * lower than everything queued is itself the one dropped.
+ *
+ * <p>It also knows the last bodyless ping still queued, which an identical ping offered later
+ * joins instead of taking a slot ({@link #queuedPing()}): a burst of pings costs one request.
  */
 final class SignalQueue {
     private final int capacity;
@@ -16,6 +21,8 @@ final class SignalQueue {
     /** Starts small (it grows as needed): most clients hold a signal or two at a time. */
     private final ArrayDeque<PendingSignal> items = new ArrayDeque<PendingSignal>(4);
     private final int[] countByClass = new int[3];
+    /** The last coalescible ping offered and not yet polled or dropped, or null. */
+    private PendingSignal queuedPing;
 
     SignalQueue(int capacity, long maxBytes) {
         this.capacity = capacity;
@@ -32,6 +39,9 @@ final class SignalQueue {
             items.addLast(signal);
             countByClass[signal.dropClass()]++;
             bytes += signal.weight;
+            if (isCoalescible(signal)) {
+                queuedPing = signal;
+            }
             return null;
         }
         PendingSignal dropped = removeOldestOfLowestClass(signal.dropClass());
@@ -44,8 +54,24 @@ final class SignalQueue {
         if (head != null) {
             countByClass[head.dropClass()]--;
             bytes -= head.weight;
+            if (head == queuedPing) {
+                queuedPing = null; // about to be sent: a later ping must make its own request
+            }
         }
         return head;
+    }
+
+    /**
+     * The bodyless ping still waiting in this queue, not yet taken for sending, or null. A ping
+     * that joins it is answered by a request that starts after this call.
+     */
+    synchronized PendingSignal queuedPing() {
+        return queuedPing;
+    }
+
+    /** True for the signals that may stand for each other: pings without a body. */
+    static boolean isCoalescible(PendingSignal pending) {
+        return pending.signal.kind() == SignalKind.PING && pending.signal.message() == null;
     }
 
     /** The queued signals' estimated bytes. */
@@ -70,6 +96,9 @@ final class SignalQueue {
                 PendingSignal candidate = it.next();
                 if (candidate.dropClass() == dropClass) {
                     it.remove();
+                    if (candidate == queuedPing) {
+                        queuedPing = null;
+                    }
                     countByClass[dropClass]--;
                     bytes -= candidate.weight;
                     return candidate;

@@ -134,6 +134,11 @@ class DispatcherDrainedTest {
         }
 
         @Override
+        public boolean coalescesPings() {
+            return false; // each ping is a send to count
+        }
+
+        @Override
         public void cancel() {
         }
 

@@ -33,7 +33,7 @@ final class ObservabilitySnippets {
                 })
                 .build();
         HeartbeatStats stats = heartbeat.stats();   // enqueued, delivered, skipped, rejected, failed, dropped,
-                                                    // retried, beatsSkipped, pending, lastSuccessMillis, lastError
+                                                    // retried, beatsSkipped, coalesced, pending, lastSuccessMillis, lastError
         // end snippet
         heartbeat.close();
         return stats;

@@ -19,7 +19,7 @@ import java.util.function.ToDoubleFunction;
  * ({@value HeartbeatClients#SERVICE} or the job's), read from {@link HeartbeatClient#stats()}:
  * <ul>
  *   <li>{@code heartbeat.signals} (counter), tagged {@code outcome}: delivered, skipped, rejected, failed, dropped;</li>
- *   <li>{@code heartbeat.retries} (counter) and {@code heartbeat.beats.skipped} (counter);</li>
+ *   <li>{@code heartbeat.retries}, {@code heartbeat.beats.skipped} and {@code heartbeat.pings.coalesced} (counters);</li>
  *   <li>{@code heartbeat.pending} (gauge): signals not yet ended;</li>
  *   <li>{@code heartbeat.last.success.age} (time gauge, seconds): since the last delivery; NaN before the first.</li>
  * </ul>
@@ -48,6 +48,9 @@ public final class HeartbeatMeters implements MeterBinder {
                     .description("Delivery attempts retried").tag("client", name).register(registry);
             FunctionCounter.builder("heartbeat.beats.skipped", client, c -> c.stats().beatsSkipped())
                     .description("Periodic beats skipped: the last one still in flight, or the application unhealthy")
+                    .tag("client", name).register(registry);
+            FunctionCounter.builder("heartbeat.pings.coalesced", client, c -> c.stats().coalesced())
+                    .description("Pings that joined an identical ping still queued, answered by its request")
                     .tag("client", name).register(registry);
             Gauge.builder("heartbeat.pending", client, c -> c.stats().pending())
                     .description("Signals accepted and not yet ended").tag("client", name).register(registry);

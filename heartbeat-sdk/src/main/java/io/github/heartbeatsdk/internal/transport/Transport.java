@@ -22,4 +22,13 @@ public interface Transport {
 
     /** Releases connections and threads the transport owns; never one the user owns. */
     void close();
+
+    /**
+     * True when a ping offered while an identical ping is still queued may join it instead of
+     * making a request of its own: the backend hears the same "alive" either way. The test kit
+     * says false, because a test counts the pings its code made.
+     */
+    default boolean coalescesPings() {
+        return true;
+    }
 }
