@@ -19,7 +19,7 @@ import static io.github.heartbeatsdk.benchmarks.Probe.control;
 import static io.github.heartbeatsdk.benchmarks.Probe.result;
 import static io.github.heartbeatsdk.benchmarks.Probe.usedHeapAfterGc;
 
-/** Target 3: a burst of 20 000 pings, and the heap each queued ping takes. */
+/** Target 3: a burst of 20 000 pings, which coalesce, and the heap a burst adds while a request is in flight. */
 final class BurstScenario {
     private BurstScenario() {
     }
@@ -47,7 +47,7 @@ final class BurstScenario {
 
     static void run(String base) throws Exception {
         final int n = 20_000;
-        // A: the burst against the fast receiver; every ping must end delivered or counted as dropped.
+        // A: the burst against the fast receiver; every ping must end delivered, the queued ones joined by the rest.
         Counting heard = new Counting();
         HeartbeatClient client = HeartbeatClient.builder().endpoint(Endpoints.url(base + "/burst/fast"))
                 .listener(heard).build();
@@ -69,6 +69,7 @@ final class BurstScenario {
         result("fast.futuresDelivered", outcomes.getOrDefault(DeliveryResult.Outcome.DELIVERED, 0));
         result("fast.futuresDropped", outcomes.getOrDefault(DeliveryResult.Outcome.DROPPED, 0));
         result("fast.statsEnqueued", stats.enqueued());
+        result("fast.statsCoalesced", stats.coalesced());
         result("fast.statsDelivered", stats.delivered());
         result("fast.statsDropped", stats.dropped());
         result("fast.statsOther", stats.failed() + stats.rejected() + stats.skipped());
@@ -78,7 +79,7 @@ final class BurstScenario {
         result("fast.submitMs", (t1 - t0) / 1e6);
         result("fast.drainMs", (t2 - t1) / 1e6);
 
-        // B: heap per queued ping, with the SDK thread held in its first request so the queue fills.
+        // B: the heap a burst adds while the SDK thread is held in its first request: the pings join the one queued.
         control(base + "/control/hold");
         Counting heardB = new Counting();
         HeartbeatClient held = HeartbeatClient.builder().endpoint(Endpoints.url(base + "/hold/burst"))
@@ -99,6 +100,7 @@ final class BurstScenario {
         result("held.heapDelta", h1 - h0);
         result("held.bytesPerQueued", queued <= 0 ? -1 : (double) (h1 - h0) / queued);
         result("held.statsEnqueued", end.enqueued());
+        result("held.statsCoalesced", end.coalesced());
         result("held.statsDelivered", end.delivered());
         result("held.statsDropped", end.dropped());
         result("held.statsOther", end.failed() + end.rejected() + end.skipped());
