@@ -57,7 +57,7 @@ final class AgentStart {
             boolean jvmInfo = settings.jvmInfo();
             HeartbeatConfig config = settings.sdkConfig();
             if (config.enabled() && config.endpoint() == null) {
-                ConfigKeys.requireKnownKeys(config); // a misspelt key ("endpont") is the likelier mistake: name it
+                requireKnownKeys(config); // a misspelt key ("endpont") is the likelier mistake: name it
                 throw new IllegalStateException("no endpoint: give endpoint=URI in the agent's options, "
                         + "-Dheartbeat.endpoint=URI, HEARTBEAT_ENDPOINT or heartbeat.endpoint in its config file");
             }
@@ -65,7 +65,7 @@ final class AgentStart {
             if (attached) {
                 ApiAccess.get().dynamicInstall(builder);
             }
-            HeartbeatClient started = builder.build();
+            HeartbeatClient started = build(builder);
             if (!started.isEnabled()) {
                 state("disabled");
                 log.info("disabled by configuration; no beats");
@@ -83,6 +83,29 @@ final class AgentStart {
         } catch (Throwable e) {
             notStarted(e);
         }
+    }
+
+    /** The SDK's check of unknown keys, with the agent's own options named too: they are options like the others. */
+    private static void requireKnownKeys(HeartbeatConfig config) {
+        try {
+            ConfigKeys.requireKnownKeys(config);
+        } catch (IllegalArgumentException e) {
+            throw withOwnOptions(e);
+        }
+    }
+
+    private static HeartbeatClient build(HeartbeatClient.Builder builder) {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw withOwnOptions(e);
+        }
+    }
+
+    private static IllegalArgumentException withOwnOptions(IllegalArgumentException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("unknown heartbeat configuration key")
+                ? new IllegalArgumentException(message + "; the agent's own options: config, log-level, jvm-info", e) : e;
     }
 
     /** One line, and the state for {@code attach}; never throws, whatever went wrong. */

@@ -30,7 +30,7 @@ public final class Main {
             "options of the commands above: --endpoint URI, --config FILE, --log-level off|error|warn|info|debug",
             "The endpoint comes from --endpoint URI, or HEARTBEAT_ENDPOINT (keeps the secret out of ps).",
             "Exit status: 0 done, 1 not done (not delivered, not attached), 2 bad command line or configuration.",
-            "Docs: docs/cli.md (the commands above), docs/agent.md (the -javaagent)");
+            "Docs: docs/cli.md (the commands above) and docs/agent.md (the -javaagent) in the heartbeat-sdk repository");
 
     private Main() {
     }

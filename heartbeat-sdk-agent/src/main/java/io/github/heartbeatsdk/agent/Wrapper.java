@@ -42,9 +42,11 @@ final class Wrapper {
                     sdkEnvironment(environment), Collections.<String, String>emptyMap());
             LazyLogger.useOnly(ConsoleLog.parse(HeartbeatAgent.PREFIX, settings.logLevel(DEFAULT_LOG_LEVEL)));
             HeartbeatConfig config = settings.sdkConfig();
+            ConfigKeys.requireKnownKeys(config); // a misspelt key in a file is the likelier mistake than no endpoint
             if (config.enabled() && ConfigKeys.endpoint(config) == null) {
                 return usage("no endpoint: give --endpoint URI" + (command.equals("ping") ? " or ping URI" : "")
-                        + ", or set HEARTBEAT_ENDPOINT (which keeps it out of ps)");
+                        + ", -Dheartbeat.endpoint=URI, HEARTBEAT_ENDPOINT (which keeps it out of ps) or"
+                        + " heartbeat.endpoint in the --config file");
             }
             long waitMillis = config.retryDeadline().toMillis() + config.callTimeout().toMillis() + WAIT_SLACK_MILLIS;
             if (command.equals("run")) {

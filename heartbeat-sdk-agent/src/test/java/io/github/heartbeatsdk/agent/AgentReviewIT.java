@@ -88,5 +88,6 @@ class AgentReviewIT {
         List<String> lines = lines(app);
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains("heartbeat.endpont (did you mean heartbeat.endpoint?)"), lines.get(0));
+        assertTrue(lines.get(0).contains("; the agent's own options: config, log-level, jvm-info;"), lines.get(0));
     }
 }
