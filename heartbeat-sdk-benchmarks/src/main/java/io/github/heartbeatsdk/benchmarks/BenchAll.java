@@ -140,7 +140,7 @@ public final class BenchAll {
     private void jmh() throws Exception {
         progress("JMH: PingBench, BeatBench, DeliveryOverheadBench (log: target/bench/jmh.log)");
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("io\\.github\\.heartbeatsdk\\.examples\\.bench\\.(PingBench|BeatBench|DeliveryOverheadBench)\\.")
+                .include("io\\.github\\.heartbeatsdk\\.benchmarks\\.(PingBench|BeatBench|DeliveryOverheadBench)\\.")
                 .forks(quick ? 1 : 2)
                 .warmupIterations(quick ? 2 : 3)
                 .warmupTime(TimeValue.seconds(1))
