@@ -104,9 +104,10 @@ public final class Dispatcher {
      */
     public PendingSignal submit(Signal signal, long deadlineMillis) {
         if (coalesces && signal.kind() == SignalKind.PING && signal.message() == null && state != CLOSED) {
-            PendingSignal leader = queue.queuedPing();
+            PendingSignal leader = queue.queuedPing(deadlineMillis);
             if (leader != null) {
                 stats.coalesced.increment(); // the same news as the ping queued already: its request answers both
+                noticeStoppedExecutor(); // as every offer does: a leader waiting on a stopped executor ends now
                 return leader;
             }
         }

@@ -20,7 +20,8 @@ public final class PendingSignal extends ResultFuture<DeliveryResult> {
 
     final Signal signal;
     private volatile int ended;
-    final long deadlineMillis;
+    /** Extended, under the queue's lock, by an identical ping that joins this one while queued (see SignalQueue#queuedPing). */
+    volatile long deadlineMillis;
     /** Bytes this signal may retain while queued, estimated high (two bytes per char); counted against the byte budget. */
     final int weight;
     /** Written and read only by the delivering thread; the executor orders its runs. */

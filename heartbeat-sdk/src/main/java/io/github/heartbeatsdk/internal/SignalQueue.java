@@ -12,7 +12,7 @@ import java.util.Iterator;
  * lower than everything queued is itself the one dropped.
  *
  * <p>It also knows the last bodyless ping still queued, which an identical ping offered later
- * joins instead of taking a slot ({@link #queuedPing()}): a burst of pings costs one request.
+ * joins instead of taking a slot ({@link #queuedPing(long)}): a burst of pings costs one request.
  */
 final class SignalQueue {
     private final int capacity;
@@ -63,10 +63,15 @@ final class SignalQueue {
 
     /**
      * The bodyless ping still waiting in this queue, not yet taken for sending, or null. A ping
-     * that joins it is answered by a request that starts after this call.
+     * that joins it is answered by a request that starts after this call, and its later deadline
+     * ({@code deadlineMillis}) becomes the queued ping's: the joiner keeps its own retry time.
      */
-    synchronized PendingSignal queuedPing() {
-        return queuedPing;
+    synchronized PendingSignal queuedPing(long deadlineMillis) {
+        PendingSignal leader = queuedPing;
+        if (leader != null && leader.deadlineMillis < deadlineMillis) {
+            leader.deadlineMillis = deadlineMillis;
+        }
+        return leader;
     }
 
     /** True for the signals that may stand for each other: pings without a body. */
