@@ -3,7 +3,9 @@ package io.github.heartbeatsdk;
 /**
  * Hears how each signal's delivery ended, for metrics or alerts of your own. Exactly one of the
  * two methods is called per signal and endpoint, except for {@link DeliveryResult.Outcome#SKIPPED}
- * signals (nothing was sent), which call neither.
+ * signals (nothing was sent), which call neither, and for pings that joined an identical ping
+ * still queued ({@link HeartbeatStats#coalesced()}): the listener hears once of that one request,
+ * with the first ping's {@link Signal}.
  *
  * <p>Called on the delivery thread (for a signal dropped because the queue was full, or offered
  * after close, on the thread that offered it), so it must be quick. A listener that throws
