@@ -5,14 +5,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +17,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+
+import static io.github.heartbeatsdk.benchmarks.AgentJarRuns.differences;
+import static io.github.heartbeatsdk.benchmarks.AgentJarRuns.loadAverage;
+import static io.github.heartbeatsdk.benchmarks.AgentJarRuns.percentile;
+import static io.github.heartbeatsdk.benchmarks.AgentJarRuns.row;
 
 /**
  * What {@code -javaagent:heartbeat-sdk-agent.jar} costs an application's start: fresh JVMs running
@@ -68,44 +69,31 @@ public final class AgentStartScenario {
     private final Path probeJar;
     private final ChildJvm jvm;
     private final HttpServer receiver;
-    private final Map<String, Long> firstBeatNanos = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstBeatNanos;
     private int launches;
 
-    private AgentStartScenario(Path agentJar, Path probeJar, ChildJvm jvm, HttpServer receiver) {
+    private AgentStartScenario(Path agentJar, Path probeJar, ChildJvm jvm, HttpServer receiver,
+                               Map<String, Long> firstBeatNanos) {
         this.agentJar = agentJar;
+        this.firstBeatNanos = firstBeatNanos;
         this.probeJar = probeJar;
         this.jvm = jvm;
         this.receiver = receiver;
     }
 
     public static void main(String[] args) throws Exception {
-        Path agentJar = null;
-        int runs = DEFAULT_RUNS;
-        for (String arg : args) {
-            if (arg.startsWith("agent=")) {
-                agentJar = Paths.get(arg.substring("agent=".length()));
-            } else if (arg.startsWith("runs=") && !arg.equals("runs=")) {
-                runs = Integer.parseInt(arg.substring("runs=".length()));
-            } else if (!arg.isBlank()) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; takes agent=<jar> runs=<n>");
-            }
-        }
-        requireAgentJar(agentJar);
+        AgentJarRuns parsed = AgentJarRuns.parse(args, DEFAULT_RUNS, "agent-start");
+        Path agentJar = parsed.agentJar;
+        int runs = parsed.runs;
         Path out = Paths.get("target", "bench");
         Files.createDirectories(out);
         String load = loadAverage();
         Path app = writeApp(out.resolve("agent-start-app"));
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        Map<String, Long> firstBeatNanos = new ConcurrentHashMap<>();
+        HttpServer receiver = AgentJarRuns.okReceiver(
+                exchange -> firstBeatNanos.putIfAbsent(exchange.getRequestURI().getPath(), System.nanoTime()));
         AgentStartScenario scenario = new AgentStartScenario(agentJar, writeProbeJar(out.resolve("agent-start-probe.jar")),
-                new ChildJvm(out.resolve("children.log"), app.toString()), receiver);
-        receiver.createContext("/", exchange -> {
-            scenario.firstBeatNanos.putIfAbsent(exchange.getRequestURI().getPath(), System.nanoTime());
-            try (InputStream body = exchange.getRequestBody()) {
-                body.readAllBytes();
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
+                new ChildJvm(out.resolve("children.log"), app.toString()), receiver, firstBeatNanos);
         receiver.start();
         try {
             String table = scenario.measure(runs, load);
@@ -253,60 +241,11 @@ public final class AgentStartScenario {
         return jar;
     }
 
-    /** A clear failure when the build gave the agent's classes directory or nothing instead of its shaded jar. */
-    private static void requireAgentJar(Path jar) throws IOException {
-        String hint = "; build it in the same run: mvn -B -q -pl heartbeat-sdk-benchmarks -am -DskipTests package"
-                + " exec:exec@agent-start";
-        if (jar == null || !Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("agent=" + jar + " is not the agent's jar" + hint);
-        }
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            if (manifest == null || manifest.getMainAttributes().getValue("Premain-Class") == null) {
-                throw new IllegalArgumentException(jar + " has no Premain-Class: not the shaded agent jar" + hint);
-            }
-        }
-    }
-
     private static List<Double> values(List<Map<String, Double>> runs, String key) {
         List<Double> values = new ArrayList<>();
         for (Map<String, Double> run : runs) {
             values.add(run.get(key));
         }
         return values;
-    }
-
-    private static List<Double> differences(List<Double> a, List<Double> b) {
-        List<Double> d = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            d.add(a.get(i) - b.get(i));
-        }
-        return d;
-    }
-
-    private static void row(StringBuilder t, String what, List<Double> values) {
-        String format = percentile(values, 50) < 10 ? "%.2f ms" : "%.1f ms";
-        t.append("| ").append(what);
-        for (double p : new double[] {50, 90, 0, 100}) {
-            t.append(" | ").append(String.format(Locale.ROOT, format, percentile(values, p)));
-        }
-        t.append(" |\n");
-    }
-
-    /** Nearest rank: 0 is the least, 100 the largest. */
-    private static double percentile(List<Double> values, double p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int rank = (int) Math.ceil(p / 100 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 }

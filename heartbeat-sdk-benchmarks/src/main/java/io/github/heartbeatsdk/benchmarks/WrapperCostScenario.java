@@ -3,10 +3,6 @@ package io.github.heartbeatsdk.benchmarks;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
+
+import static io.github.heartbeatsdk.benchmarks.AgentJarRuns.differences;
+import static io.github.heartbeatsdk.benchmarks.AgentJarRuns.loadAverage;
+import static io.github.heartbeatsdk.benchmarks.AgentJarRuns.percentile;
+import static io.github.heartbeatsdk.benchmarks.AgentJarRuns.row;
 
 /**
  * What {@code java -jar heartbeat-sdk-agent.jar run -- JOB} adds to a job's wall time, against the
@@ -89,50 +88,38 @@ public final class WrapperCostScenario {
     private final Path log;
     private final HttpServer receiver;
     /** Per check id: the request's last path segment and the connection (client port) it came on. */
-    private final Map<String, List<String[]>> requests = new ConcurrentHashMap<>();
+    private final Map<String, List<String[]>> requests;
     /** Per arm: the most connections one counted launch used (two reports on one connection is 1). */
     private final Map<Arm, Integer> mostConnections = new EnumMap<>(Arm.class);
 
-    private WrapperCostScenario(Path agentJar, String curl, Path log, HttpServer receiver) {
+    private WrapperCostScenario(Path agentJar, String curl, Path log, HttpServer receiver,
+                                Map<String, List<String[]>> requests) {
         this.agentJar = agentJar;
+        this.requests = requests;
         this.curl = curl;
         this.log = log;
         this.receiver = receiver;
     }
 
     public static void main(String[] args) throws Exception {
-        Path agentJar = null;
-        int runs = DEFAULT_RUNS;
-        for (String arg : args) {
-            if (arg.startsWith("agent=")) {
-                agentJar = Paths.get(arg.substring("agent=".length()));
-            } else if (arg.startsWith("runs=") && !arg.equals("runs=")) {
-                runs = Integer.parseInt(arg.substring("runs=".length()));
-            } else if (!arg.isBlank()) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; takes agent=<jar> runs=<n>");
-            }
-        }
-        requireAgentJar(agentJar);
+        AgentJarRuns parsed = AgentJarRuns.parse(args, DEFAULT_RUNS, "wrapper-cost");
+        Path agentJar = parsed.agentJar;
+        int runs = parsed.runs;
         Path out = Paths.get("target", "bench");
         Files.createDirectories(out);
         Path log = out.resolve("wrapper-cost-children.log");
         Files.deleteIfExists(log);
         String load = loadAverage();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        WrapperCostScenario scenario = new WrapperCostScenario(agentJar, findCurl(), log, receiver);
-        receiver.createContext("/", exchange -> {
+        Map<String, List<String[]>> requests = new ConcurrentHashMap<>();
+        HttpServer receiver = AgentJarRuns.okReceiver(exchange -> {
             // /ping/<id>, /ping/<id>/start, /ping/<id>/0: the id is the third segment
             String[] path = exchange.getRequestURI().getPath().split("/");
             if (path.length >= 3) {
-                scenario.requests.computeIfAbsent(path[2], id -> new CopyOnWriteArrayList<>()).add(new String[] {
+                requests.computeIfAbsent(path[2], id -> new CopyOnWriteArrayList<>()).add(new String[] {
                         path.length > 3 ? path[3] : "", String.valueOf(exchange.getRemoteAddress().getPort())});
             }
-            try (InputStream body = exchange.getRequestBody()) {
-                body.readAllBytes();
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
         });
+        WrapperCostScenario scenario = new WrapperCostScenario(agentJar, findCurl(), log, receiver, requests);
         receiver.start();
         try {
             String table = scenario.measure(runs, load);
@@ -297,54 +284,5 @@ public final class WrapperCostScenario {
             }
         }
         return null;
-    }
-
-    /** A clear failure when the build gave the agent's classes directory or nothing instead of its shaded jar. */
-    private static void requireAgentJar(Path jar) throws IOException {
-        String hint = "; build it in the same run: mvn -B -q -pl heartbeat-sdk-benchmarks -am -DskipTests package"
-                + " exec:exec@wrapper-cost";
-        if (jar == null || !Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("agent=" + jar + " is not the agent's jar" + hint);
-        }
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            if (manifest == null || manifest.getMainAttributes().getValue("Main-Class") == null) {
-                throw new IllegalArgumentException(jar + " has no Main-Class: not the shaded agent jar" + hint);
-            }
-        }
-    }
-
-    private static List<Double> differences(List<Double> a, List<Double> b) {
-        List<Double> d = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            d.add(a.get(i) - b.get(i));
-        }
-        return d;
-    }
-
-    private static void row(StringBuilder t, String what, List<Double> values) {
-        String format = Math.abs(percentile(values, 50)) < 10 ? "%.2f ms" : "%.1f ms";
-        t.append("| ").append(what);
-        for (double p : new double[] {50, 90, 0, 100}) {
-            t.append(" | ").append(String.format(Locale.ROOT, format, percentile(values, p)));
-        }
-        t.append(" |\n");
-    }
-
-    /** Nearest rank: 0 is the least, 100 the largest. */
-    private static double percentile(List<Double> values, double p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int rank = (int) Math.ceil(p / 100 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 }
