@@ -14,6 +14,7 @@ import io.github.heartbeatsdk.internal.SdkVersion;
 import io.github.heartbeatsdk.internal.transport.Credentials;
 import io.github.heartbeatsdk.internal.transport.HttpSettings;
 import io.github.heartbeatsdk.internal.transport.Transports;
+import io.github.heartbeatsdk.internal.transport.WarmUp;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -94,6 +95,9 @@ final class ClientAssembly {
                     return info;
                 }
             });
+        }
+        if (enabled && anySendsOverHttp(resolvedEndpoints)) {
+            WarmUp.start(resolvedEndpoints, http); // last: a build() that throws never starts it
         }
         return client;
     }

@@ -702,8 +702,10 @@ public final class HeartbeatClient implements AutoCloseable {
         }
 
         /**
-         * Creates the client. Cheap: no thread starts and no HTTP class loads until the first
-         * signal is delivered.
+         * Creates the client. Cheap: no HTTP class loads on the caller's thread, and the delivery
+         * thread starts with the first signal. The first client that sends over HTTP in a JVM
+         * also starts a short-lived daemon thread, {@code heartbeat-sdk-warm-up}, that loads
+         * OkHttp in the background so a later signal finds it ready; nothing ever waits for it.
          *
          * @throws IllegalStateException when no endpoint was set
          */

@@ -44,6 +44,14 @@ final class CompatClassPath {
         return String.join(File.pathSeparator, kept);
     }
 
+    /** This JVM's class path with OkHttp 4.12 and the Okio and kotlin-stdlib it was released with, instead of OkHttp 5's. */
+    static String okHttp4() throws Exception {
+        return swap(List.of("okhttp-jvm-", "okhttp-tls-", "mockwebserver3", "okio-jvm-", "kotlin-stdlib-"),
+                "okhttp-" + parentPomProperty("compat.okhttp4.version") + ".jar",
+                "okio-jvm-" + parentPomProperty("compat.okhttp4-okio.version") + ".jar",
+                "kotlin-stdlib-" + parentPomProperty("compat.okhttp4-kotlin.version") + ".jar");
+    }
+
     /** Runs {@code main} with {@code args} on {@code classPath}; returns its output, failing unless it exits 0 within 60 s. */
     static String run(String classPath, List<String> jvmOptions, Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>();

@@ -52,11 +52,7 @@ class OkHttp4Test {
         Path ca = dir.resolve("ca.pem");
         Files.writeString(ca, TestTls.ROOT.certificatePem());
 
-        String classPath = CompatClassPath.swap(
-                List.of("okhttp-jvm-", "okhttp-tls-", "mockwebserver3", "okio-jvm-", "kotlin-stdlib-"),
-                "okhttp-" + CompatClassPath.parentPomProperty("compat.okhttp4.version") + ".jar",
-                "okio-jvm-" + CompatClassPath.parentPomProperty("compat.okhttp4-okio.version") + ".jar",
-                "kotlin-stdlib-" + CompatClassPath.parentPomProperty("compat.okhttp4-kotlin.version") + ".jar");
+        String classPath = CompatClassPath.okHttp4();
         String base = http.url("/").toString();
         String httpsBase = https.url("/").toString();
         String output = CompatClassPath.run(classPath, List.of(), OkHttp4SmokeMain.class,

@@ -1,6 +1,7 @@
 package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.internal.DaemonThreadFactory;
+import io.github.heartbeatsdk.internal.transport.WarmUp;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,7 +13,9 @@ final class SdkThreads {
 
     static Set<Thread> alive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith(DaemonThreadFactory.PREFIX))
+                // The warm-up thread is once per JVM and ends by itself: no client owns it.
+                .filter(t -> t.isAlive() && t.getName().startsWith(DaemonThreadFactory.PREFIX)
+                        && !t.getName().equals(WarmUp.THREAD_NAME))
                 .collect(Collectors.toSet());
     }
 }

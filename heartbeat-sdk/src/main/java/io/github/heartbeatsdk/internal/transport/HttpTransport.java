@@ -47,8 +47,11 @@ public final class HttpTransport implements Transport {
     private boolean monitorReady;
     /** Why the backend refused the monitor: the answer to this and every later signal. */
     private Attempt monitorRefused;
-    private OkHttpClient client;
-    private SharedOkHttp.Lease lease; // guarded by this, like client; null with the user's own client
+    /** The user's client, configured; null when the SDK's own are used. Guarded by this. */
+    private OkHttpClient userClient;
+    /** The SDK's shared clients for https and plain http URLs, leased on first use. Guarded by this. */
+    private SharedOkHttp.Lease tlsLease;
+    private SharedOkHttp.Lease cleartextLease;
     /**
      * The OkHttp request last built, and what it was built from. A burst of pings to one URL is
      * the same {@link EndpointRequest} again and again, and rebuilding it each time costs time
@@ -58,7 +61,7 @@ public final class HttpTransport implements Transport {
     private EndpointRequest lastRequest;
     private Request lastOkHttpRequest;
     private volatile Call inFlight;
-    private boolean closed; // guarded by this, like client
+    private boolean closed; // guarded by this, like the clients
 
     public HttpTransport(Endpoint endpoint, HttpSettings settings, Clock clock) {
         this(endpoint, settings, clock, Credentials.NONE);
@@ -74,6 +77,9 @@ public final class HttpTransport implements Transport {
 
     @Override
     public Attempt send(Signal signal) {
+        if (!WarmUp.sendStarted) {
+            WarmUp.sendStarted = true;
+        }
         EndpointRequest request;
         try {
             request = endpoint.request(signal);
@@ -306,26 +312,41 @@ public final class HttpTransport implements Transport {
         static final String VALUE = "heartbeat-sdk/" + SdkVersion.VERSION;
     }
 
-    /** The client for requests to {@code url}'s backend, leased from {@link SharedOkHttp} on first use. */
+    /**
+     * The client for requests to {@code url}'s backend: the user's own, else the SDK's shared
+     * client for the URL's scheme, leased from {@link SharedOkHttp} on first use. A transport whose
+     * URLs are all http never sets up TLS.
+     */
     private synchronized OkHttpClient client(HttpUrl url) {
         if (closed) {
             throw new IllegalStateException("transport closed");
         }
-        if (client == null) {
-            if (settings.userClient != null) {
-                client = OkHttpSetup.configure(((OkHttpClient) settings.userClient).newBuilder(), settings);
-            } else {
-                lease = SharedOkHttp.acquire(settings, url.scheme() + "://" + url.host() + ":" + url.port(),
-                        new SharedOkHttp.Derivation() {
-                            @Override
-                            public OkHttpClient derive(OkHttpClient.Builder fromBase) {
-                                return OkHttpSetup.configure(fromBase, settings);
-                            }
-                        });
-                client = lease.client;
+        if (settings.userClient != null) {
+            if (userClient == null) {
+                userClient = OkHttpSetup.configure(((OkHttpClient) settings.userClient).newBuilder(), settings);
             }
+            return userClient;
         }
-        return client;
+        if (url.isHttps()) {
+            if (tlsLease == null) {
+                tlsLease = lease(url, true);
+            }
+            return tlsLease.client;
+        }
+        if (cleartextLease == null) {
+            cleartextLease = lease(url, false);
+        }
+        return cleartextLease.client;
+    }
+
+    private SharedOkHttp.Lease lease(HttpUrl url, boolean tls) {
+        return SharedOkHttp.acquire(settings, url.scheme() + "://" + url.host() + ":" + url.port(), tls,
+                new SharedOkHttp.Derivation() {
+                    @Override
+                    public OkHttpClient derive(OkHttpClient.Builder fromBase) {
+                        return OkHttpSetup.configure(fromBase, settings);
+                    }
+                });
     }
 
     /** The server's {@code Retry-After} of a response, or null. */
@@ -399,10 +420,15 @@ public final class HttpTransport implements Transport {
     public synchronized void close() {
         closed = true;
         cancel();
-        if (lease != null) {
-            SharedOkHttp.release(lease); // the last holder closes that client's connections
-            lease = null;
+        // The last holder of a shared client closes its connections.
+        if (tlsLease != null) {
+            SharedOkHttp.release(tlsLease);
+            tlsLease = null;
         }
-        client = null; // closed stops client() from taking it again
+        if (cleartextLease != null) {
+            SharedOkHttp.release(cleartextLease);
+            cleartextLease = null;
+        }
+        userClient = null; // closed stops client() from taking it again
     }
 }

@@ -1,16 +1,21 @@
 package io.github.heartbeatsdk.internal.transport;
 
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The OkHttpClients the SDK owns in a JVM, shared by every client that was not given the user's
- * own: one base client, and one client derived from it per distinct set of timeouts, proxy and
- * TLS settings and backend address. Derived clients share the base's TLS set-up; each has its
- * own connection pool. A fresh {@code OkHttpClient} of its own per client would cost each client
+ * own: two base clients, one for https and one for plain http, and one client derived from a base
+ * per distinct set of timeouts, proxy and TLS settings and backend address. Derived https clients
+ * share the https base's TLS set-up; each derived client has its own connection pool. The plain
+ * base speaks {@link ConnectionSpec#CLEARTEXT} only: OkHttp's default client sets up TLS (the
+ * JDK's trust store, an SSL context) even when every URL is http, and that costs a fresh JVM's
+ * first request a third of its time. A fresh {@code OkHttpClient} of its own per client would cost each client
  * its own trust-root index and connection pool: thousands of clients would hold tens of
  * kilobytes each and a connection each to the same backend.
  *
@@ -39,7 +44,8 @@ final class SharedOkHttp {
         }
     }
 
-    private static OkHttpClient base;
+    private static OkHttpClient tlsBase;
+    private static OkHttpClient cleartextBase;
     private static final List<Lease> leases = new ArrayList<Lease>();
 
     private SharedOkHttp() {
@@ -47,20 +53,18 @@ final class SharedOkHttp {
 
     /**
      * The shared client for {@code settings} talking to {@code address} (scheme, host and port),
-     * created on first use; pair every call with {@link #release(Lease)}.
+     * created on first use; pair every call with {@link #release(Lease)}. A client for a plain
+     * http address ({@code tls} false) cannot make https requests.
      */
-    static synchronized Lease acquire(HttpSettings settings, String address, Derivation derivation) {
+    static synchronized Lease acquire(HttpSettings settings, String address, boolean tls, Derivation derivation) {
         for (Lease lease : leases) {
             if (lease.address.equals(address) && lease.settings.sameClient(settings)) {
                 lease.holders++;
                 return lease;
             }
         }
-        if (base == null) {
-            base = new OkHttpClient();
-        }
         Lease lease = new Lease(settings, address,
-                derivation.derive(base.newBuilder().connectionPool(new ConnectionPool())));
+                derivation.derive(base(tls).newBuilder().connectionPool(new ConnectionPool())));
         lease.holders = 1;
         leases.add(lease);
         return lease;
@@ -76,9 +80,28 @@ final class SharedOkHttp {
             leases.remove(lease);
             lease.client.connectionPool().evictAll();
             if (leases.isEmpty()) {
-                base = null;
+                tlsBase = null;
+                cleartextBase = null;
             }
         }
+    }
+
+    /**
+     * The base for https ({@code tls}) or plain http addresses, created if need be. A base made
+     * before any lease (by {@link WarmUp}) is kept until the last lease after it is released.
+     */
+    static synchronized OkHttpClient base(boolean tls) {
+        if (tls) {
+            if (tlsBase == null) {
+                tlsBase = new OkHttpClient();
+            }
+            return tlsBase;
+        }
+        if (cleartextBase == null) {
+            cleartextBase = new OkHttpClient.Builder()
+                    .connectionSpecs(Collections.singletonList(ConnectionSpec.CLEARTEXT)).build();
+        }
+        return cleartextBase;
     }
 
     /** How many transports hold a shared client now. */

@@ -1,0 +1,168 @@
+package io.github.heartbeatsdk.internal.transport;
+
+import io.github.heartbeatsdk.DeliveryResult;
+import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.endpoints.Endpoints;
+import okhttp3.ConnectionPool;
+import okhttp3.Dns;
+import okhttp3.OkHttpClient;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+
+/**
+ * What {@link WarmUp}'s thread does: creates the shared base client {@link SharedOkHttp} derives
+ * every client from (with TLS set up, when asked), then has a client of its own send one ping
+ * over a {@link CannedSocket} and closes it, so the classes a first signal needs (OkHttp, Okio,
+ * Kotlin, the JDK's futures and sockets, the SDK's delivery path) are loaded, linked and
+ * initialised before it comes. A class of its own, like {@link OkHttpSetup}: {@link WarmUp} is
+ * loaded by {@code build()} on the caller's thread, where no OkHttp class may load.
+ */
+final class OkHttpWarmUp {
+    /** An address in the reserved {@code .invalid} domain: never resolved, never connected. */
+    static final String URL = "http://heartbeat-sdk-warm-up.invalid/";
+    private static final long TIMEOUT_SECONDS = 10;
+    private static final int LOOPBACK_TIMEOUT_MILLIS = 1000;
+
+    private OkHttpWarmUp() {
+    }
+
+    /**
+     * How the warm-up's ping ended (DELIVERED, unless OkHttp changed in a way the canned socket
+     * does not fit), or null when a signal was sent first and the ping was not needed.
+     */
+    static DeliveryResult run(boolean tls) throws Exception {
+        OkHttpClient canned = SharedOkHttp.base(tls).newBuilder()
+                .connectionPool(new ConnectionPool())
+                .socketFactory(new CannedSocketFactory())
+                .dns(new LoopbackDns())
+                .proxySelector(new DirectAfterAsking())
+                .build();
+        if (WarmUp.sendStarted) {
+            return null; // a signal is on its way: it loads the rest itself
+        }
+        connectToItself();
+        // The client's thread carries the warm-up's name too: it is the warm-up's, and it ends with it.
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new WarmUpThreads());
+        try {
+            HeartbeatClient client = HeartbeatClient.builder().endpoint(Endpoints.url(URL)).httpClient(canned)
+                    .executor(executor).shutdownHook(false).build();
+            try {
+                return client.ping().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } finally {
+                client.close();
+            }
+        } finally {
+            executor.shutdownNow();
+            canned.connectionPool().evictAll();
+        }
+    }
+
+    /** Names the warm-up client's delivery thread as the warm-up thread is named. */
+    static final class WarmUpThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, WarmUp.THREAD_NAME);
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    /**
+     * Connects a loopback socket to a server socket of its own and passes a byte each way: it
+     * loads and runs the JDK's connect, read and write paths, which the canned socket does not
+     * use, without a packet leaving the host. Bounded: a stranger's connection accepted instead
+     * costs at most the one-second timeouts.
+     */
+    private static void connectToItself() throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        try {
+            server.setSoTimeout(LOOPBACK_TIMEOUT_MILLIS);
+            Socket client = new Socket();
+            try {
+                client.setTcpNoDelay(true);
+                client.setSoTimeout(LOOPBACK_TIMEOUT_MILLIS);
+                client.connect(server.getLocalSocketAddress(), LOOPBACK_TIMEOUT_MILLIS);
+                Socket accepted = server.accept();
+                try {
+                    client.getOutputStream().write(1);
+                    accepted.getOutputStream().write(accepted.getInputStream().read());
+                    client.getInputStream().read();
+                } finally {
+                    accepted.close();
+                }
+            } finally {
+                client.close();
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    /**
+     * Asks the JDK's proxy selector, as a real call does, then goes direct whatever it says: a
+     * SOCKS proxy would bypass the socket factory and connect for real.
+     */
+    static final class DirectAfterAsking extends ProxySelector {
+        @Override
+        public List<Proxy> select(URI uri) {
+            ProxySelector system = ProxySelector.getDefault();
+            if (system != null && system != this) {
+                system.select(uri);
+            }
+            return Collections.singletonList(Proxy.NO_PROXY);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException e) {
+        }
+    }
+
+    /** Hands OkHttp a {@link CannedSocket} for every connection. */
+    static final class CannedSocketFactory extends SocketFactory {
+        @Override
+        public Socket createSocket() {
+            return new CannedSocket();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) {
+            return new CannedSocket();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+            return new CannedSocket();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) {
+            return new CannedSocket();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+            return new CannedSocket();
+        }
+    }
+
+    /** Answers every lookup with the loopback address, so the warm-up never asks a DNS server. */
+    static final class LoopbackDns implements Dns {
+        @Override
+        public List<InetAddress> lookup(String hostname) {
+            return Collections.singletonList(InetAddress.getLoopbackAddress());
+        }
+    }
+}

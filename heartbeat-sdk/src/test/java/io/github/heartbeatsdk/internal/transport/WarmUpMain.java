@@ -1,0 +1,110 @@
+package io.github.heartbeatsdk.internal.transport;
+
+import io.github.heartbeatsdk.DeliveryResult;
+import io.github.heartbeatsdk.HeartbeatClient;
+import io.github.heartbeatsdk.endpoints.Endpoints;
+
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Run in a fresh JVM by {@code WarmUpTest}, where no warm-up has run yet; prints {@code RESULT}
+ * lines. Modes:
+ * <ul>
+ *   <li>{@code build <url>}: prints the caller's OS thread id, builds a client, loads
+ *       {@link BuildReturned} (a marker in the class-load log), waits for the warm-up to end,
+ *       then pings and prints the outcome;</li>
+ *   <li>{@code close-while-warming <url>}: holds the lock the warm-up takes first, builds and
+ *       closes a client while the warm-up waits for it, and prints whether the warm-up was
+ *       still running when close() returned;</li>
+ *   <li>{@code failed-builds <url>}: builds that throw, then prints whether a warm-up started;</li>
+ *   <li>{@code direct}: runs the warm-up's work for plain http and for https on this thread and
+ *       prints how each ping ended.</li>
+ * </ul>
+ */
+public final class WarmUpMain {
+    private WarmUpMain() {
+    }
+
+    /** Loaded right after build() returns: its line in the class-load log marks the moment. */
+    static final class BuildReturned {
+        static void mark() {
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "build":
+                build(args[1]);
+                break;
+            case "close-while-warming":
+                closeWhileWarming(args[1]);
+                break;
+            case "failed-builds":
+                failedBuilds(args[1]);
+                break;
+            case "direct":
+                System.out.println("RESULT cleartext=" + OkHttpWarmUp.run(false).outcome());
+                WarmUp.sendStarted = false; // the first ping set it; the second is asked for all the same
+                System.out.println("RESULT tls=" + OkHttpWarmUp.run(true).outcome());
+                break;
+            default:
+                throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    private static void build(String url) throws Exception {
+        System.out.println("RESULT tid=" + Files.readSymbolicLink(Paths.get("/proc/thread-self")).getFileName());
+        HeartbeatClient client = HeartbeatClient.builder().endpoint(Endpoints.url(url)).shutdownHook(false).build();
+        BuildReturned.mark();
+        Thread warmUp = warmUpThread();
+        System.out.println("RESULT warm-up started=" + WarmUp.started());
+        if (warmUp != null) { // null: it ended already
+            warmUp.join(TimeUnit.SECONDS.toMillis(30));
+            System.out.println("RESULT warm-up ended=" + !warmUp.isAlive());
+        }
+        System.out.println("RESULT warmed=" + (SharedOkHttp.users() == 0));
+        DeliveryResult result = client.ping().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        System.out.println("RESULT ping=" + result.outcome());
+        client.close();
+    }
+
+    private static void closeWhileWarming(String url) throws Exception {
+        Thread warmUp;
+        synchronized (SharedOkHttp.class) { // the warm-up's first step, SharedOkHttp.base(), waits for this
+            HeartbeatClient client = HeartbeatClient.builder().endpoint(Endpoints.url(url)).shutdownHook(false).build();
+            warmUp = warmUpThread();
+            client.close();
+            System.out.println("RESULT closed, warm-up running=" + (warmUp != null && warmUp.isAlive()));
+        }
+        warmUp.join(TimeUnit.SECONDS.toMillis(30));
+        System.out.println("RESULT warm-up ended=" + !warmUp.isAlive());
+    }
+
+    private static void failedBuilds(String url) {
+        try {
+            HeartbeatClient.builder().build();
+            System.out.println("RESULT built without an endpoint");
+        } catch (IllegalStateException expected) {
+            // no endpoint: refused
+        }
+        try {
+            HeartbeatClient.builder().endpoint(Endpoints.url(url)).proxyCredentials("user", "secret").build();
+            System.out.println("RESULT built with credentials and no proxy");
+        } catch (IllegalStateException expected) {
+            // credentials without a proxy: refused, after the settings were read
+        }
+        System.out.println("RESULT warm-up started=" + (WarmUp.started() || warmUpThread() != null));
+    }
+
+    /** The warm-up thread, or null if none is running. */
+    private static Thread warmUpThread() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(WarmUp.THREAD_NAME) && thread.isAlive()) {
+                return thread;
+            }
+        }
+        return null;
+    }
+}
