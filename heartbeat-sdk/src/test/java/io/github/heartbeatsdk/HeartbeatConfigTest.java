@@ -59,7 +59,7 @@ class HeartbeatConfigTest {
     /** The head of the message for an endpoint URI in no known form. */
     static final String ENDPOINT_FORMS = "heartbeat.endpoint is invalid: endpoint must be an http(s) URL, "
             + "sermant://host[:port] or <preset>+<url> with preset healthchecks, cronitor, sentry, betterstack, "
-            + "uptimekuma, deadmanssnitch or sermant-http; got ";
+            + "uptimekuma, deadmanssnitch, pushgateway or sermant-http; got ";
     /** A valid endpoint whose build touches no network. */
     static final String PLAIN_URL = "https://hc.example.com/ping/0b1c2d";
     static final String SECRET = "s3cr3t-t0ken";
@@ -946,8 +946,8 @@ class HeartbeatConfigTest {
                 "healthchecks+ftp://hc-ping.com/s3cr3t-t0ken | heartbeat.endpoint is invalid: url must be an absolute http or https URL, got scheme 'ftp' (ftp://hc-ping.com/***)",
                 "https://hc.example.com/s3cr3t-t0ken here | heartbeat.endpoint is invalid: url must be an absolute http or https URL, got an unparseable URL (***)",
                 "cronitor+https://cronitor.link/p/s3cr3t-t0ken | heartbeat.endpoint is invalid: url must be a Cronitor telemetry URL like https://cronitor.link/p/<api-key>/<monitor-key>, got https://cronitor.link/***",
-                "pushover+https://api.example.com/s3cr3t-t0ken | heartbeat.endpoint is invalid: endpoint must be an http(s) URL, sermant://host[:port] or <preset>+<url> with preset healthchecks, cronitor, sentry, betterstack, uptimekuma, deadmanssnitch or sermant-http; got scheme 'pushover+https'",
-                "api.example.com/s3cr3t-t0ken | heartbeat.endpoint is invalid: endpoint must be an http(s) URL, sermant://host[:port] or <preset>+<url> with preset healthchecks, cronitor, sentry, betterstack, uptimekuma, deadmanssnitch or sermant-http; got no scheme"})
+                "pushover+https://api.example.com/s3cr3t-t0ken | heartbeat.endpoint is invalid: endpoint must be an http(s) URL, sermant://host[:port] or <preset>+<url> with preset healthchecks, cronitor, sentry, betterstack, uptimekuma, deadmanssnitch, pushgateway or sermant-http; got scheme 'pushover+https'",
+                "api.example.com/s3cr3t-t0ken | heartbeat.endpoint is invalid: endpoint must be an http(s) URL, sermant://host[:port] or <preset>+<url> with preset healthchecks, cronitor, sentry, betterstack, uptimekuma, deadmanssnitch, pushgateway or sermant-http; got no scheme"})
         void endpointErrorsNeverShowTheSecret(String endpoint, String message) {
             String actual = buildFailure(config("heartbeat.endpoint", endpoint));
             assertEquals(message, actual);

@@ -118,6 +118,65 @@ class HttpAnswersTest {
         assertRejectedAfterOneRequest(404, result.getNow(null));
     }
 
+    @Test
+    void aRefusalQuotesWhatTheBackendSaid() {
+        server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain; charset=utf-8")
+                .body("pushed metrics are invalid or inconsistent with existing metrics: \"x\" is not a COUNTER\n").build());
+
+        DeliveryResult rejected = ping(url()).getNow(null);
+
+        assertRejectedAfterOneRequest(400, rejected);
+        assertEquals("HTTP 400 from " + redactedUrl() + ": pushed metrics are invalid or inconsistent with existing"
+                + " metrics: \"x\" is not a COUNTER", rejected.error());
+    }
+
+    @Test
+    void aRefusalNeverQuotesTheUrlsSecretNorAHeadersCredential() {
+        String basic = java.util.Base64.getEncoder().encodeToString("pusher:pa55-word".getBytes(StandardCharsets.UTF_8));
+        server.enqueue(new MockResponse.Builder().code(403).body("no access for /ping/answers-secret with Basic "
+                + basic + " (pusher:pa55-word), token tok-9911zz, password pa55-word\r\nbye").build());
+
+        DeliveryResult rejected = ping(clients.builder(Endpoints.url(url())
+                .withHeader("Authorization", "Basic " + basic).withHeader("X-Token", "tok-9911zz"))).getNow(null);
+
+        assertEquals(Outcome.REJECTED, rejected.outcome());
+        assertEquals("HTTP 403 from " + redactedUrl() + ": no access for *** with *** (***), token ***,"
+                + " password *** bye", rejected.error());
+    }
+
+    @Test
+    void aRefusalQuotesAtMostItsFirst500CharactersOnOneLine() {
+        server.enqueue(new MockResponse.Builder().code(422).body("line one\nline\ttwo " + "y".repeat(5000)).build());
+
+        DeliveryResult rejected = ping(url()).getNow(null);
+
+        String quoted = rejected.error().substring(("HTTP 422 from " + redactedUrl() + ": ").length());
+        assertTrue(quoted.startsWith("line one line two yyy"), quoted);
+        assertEquals(500, quoted.length(), quoted);
+    }
+
+    @Test
+    void anHtmlErrorPageAndATransientFailuresBodyAreNotQuoted() {
+        server.enqueue(new MockResponse.Builder().code(404).addHeader("Content-Type", "text/html")
+                .body("<html><body><h1>404 Not Found</h1></body></html>").build());
+        assertEquals("HTTP 404 from " + redactedUrl(), ping(url()).getNow(null).error());
+
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(503).body("overloaded").build();
+            }
+        });
+        CompletableFuture<DeliveryResult> retried = ping(url());
+        clients.scheduler.advance(Duration.ofMinutes(2));
+        assertEquals(Outcome.FAILED, retried.getNow(null).outcome());
+        assertFalse(retried.getNow(null).error().contains("overloaded"), retried.getNow(null).error());
+    }
+
+    private String redactedUrl() {
+        return "http://" + server.getHostName() + ":" + server.getPort() + "/***";
+    }
+
     private void assertRejectedAfterOneRequest(int status, DeliveryResult rejected) {
         assertEquals(Outcome.REJECTED, rejected.outcome(), String.valueOf(rejected));
         assertEquals(status, rejected.statusCode());

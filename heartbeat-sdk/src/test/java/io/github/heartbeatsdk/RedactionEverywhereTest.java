@@ -52,9 +52,12 @@ class RedactionEverywhereTest {
     private static final String SERMANT_PATH = "sermantpathQw33";
     private static final String FAN_TOKEN = "fanoutToken66zz";
     private static final String API_KEY = "apikeyHdr31zz";
+    private static final String PUSHGATEWAY_PASSWORD = "pgPassW0rd55zz";
     private static final List<String> SECRETS = Arrays.asList(XITORING_ID, AUTH_TOKEN, HC_UUID, HC_PING_KEY, HC_SLUG,
             CRONITOR_KEY, CRONITOR_MONITOR, SENTRY_KEY, SENTRY_SLUG, BETTERSTACK_TOKEN, KUMA_TOKEN, DMS_TOKEN,
-            SERMANT_PATH, FAN_TOKEN, API_KEY);
+            SERMANT_PATH, FAN_TOKEN, API_KEY, PUSHGATEWAY_PASSWORD,
+            java.util.Base64.getEncoder().encodeToString(("pusher:" + PUSHGATEWAY_PASSWORD).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -120,6 +123,10 @@ class RedactionEverywhereTest {
                 if (target.contains(BETTERSTACK_TOKEN)) {
                     return new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build();
                 }
+                if (target.startsWith("/metrics/job/")) { // a Pushgateway that quotes the credential it was sent
+                    return new MockResponse.Builder().code(400).body("bad push by " + request.getHeaders().get("Authorization")
+                            + " (pusher:" + PUSHGATEWAY_PASSWORD + ")").build();
+                }
                 if (target.contains(KUMA_TOKEN)) {
                     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
                 }
@@ -151,14 +158,17 @@ class RedactionEverywhereTest {
         Endpoint snitch = Endpoints.deadMansSnitch(httpsBase + DMS_TOKEN);
         Endpoint sermantHttp = Endpoints.sermantHttp(base + "beats/" + SERMANT_PATH);
         Endpoint sermantTcp = Endpoints.sermant("127.0.0.1", refused);
+        Endpoint pushgateway = Endpoints.pushgateway("http://pusher:" + PUSHGATEWAY_PASSWORD + "@" + server.getHostName()
+                + ":" + server.getPort(), "nightly");
         Endpoint fanA = Endpoints.url(base + "fan/" + FAN_TOKEN);
         Endpoint fanB = Endpoints.healthchecks("http://127.0.0.1:" + refused + "/" + HC_UUID);
         endpoints.addAll(Arrays.asList(xitoring, hcUuid, hcSlug, cronitor, sentry, betterStack, kuma, snitch,
-                sermantHttp, sermantTcp, fanA, fanB));
+                sermantHttp, sermantTcp, fanA, fanB, pushgateway));
 
         List<CompletableFuture<DeliveryResult>> results = new ArrayList<>();
         try (LogCapture logs = new LogCapture()) {
-            for (Endpoint endpoint : Arrays.asList(xitoring, hcUuid, hcSlug, cronitor, sentry, betterStack, kuma)) {
+            for (Endpoint endpoint : Arrays.asList(xitoring, hcUuid, hcSlug, cronitor, sentry, betterStack, kuma,
+                    pushgateway)) {
                 exercise(client(HeartbeatClient.builder().endpoint(endpoint)), results);
             }
             exercise(client(HeartbeatClient.builder().endpoint(snitch)
@@ -194,7 +204,8 @@ class RedactionEverywhereTest {
             texts.add(log);
 
             // The failures really happened, each its own way.
-            for (String expected : Arrays.asList("HTTP 404", "HTTP 500", "HTTP 429", "UnknownHostException",
+            for (String expected : Arrays.asList("HTTP 404", "HTTP 500", "HTTP 429", "HTTP 400", "bad push by ***",
+                    "UnknownHostException",
                     "TLS: the server's certificate is not trusted", "redirect not followed", "127.0.0.1:" + refused)) {
                 assertTrue(log.contains(expected), "expected a failure mentioning " + expected + " in:\n" + log);
             }
@@ -245,6 +256,9 @@ class RedactionEverywhereTest {
                 () -> Endpoints.sermantHttp("tcp://backend/" + SERMANT_PATH),
                 () -> Endpoints.parse("healthcheck+https://hc-ping.com/" + HC_UUID),
                 () -> Endpoints.parse("xitoring:" + XITORING_ID),
+                () -> Endpoints.parse("pushgateway+http://pusher:" + PUSHGATEWAY_PASSWORD + "@pg.example:9091/"),
+                () -> Endpoints.parse("pushgateway+http://pusher:" + PUSHGATEWAY_PASSWORD + "@pg.example:9091/j?bad-name=1"),
+                () -> Endpoints.pushgateway("http://pusher:" + PUSHGATEWAY_PASSWORD + "@pg.example:9091/?a=b", "job"),
                 () -> Endpoints.parse("cronitor+https://cronitor.link/p/" + CRONITOR_KEY),
                 () -> Endpoints.parse("sentry+https://o1.ingest.sentry.io/api/4455/" + SENTRY_KEY),
                 () -> HeartbeatClient.builder().endpoint(xitoring).endpoint(xitoring),

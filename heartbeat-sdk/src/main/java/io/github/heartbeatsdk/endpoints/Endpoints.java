@@ -26,6 +26,9 @@ import java.util.function.Supplier;
  * <tr><td>{@code betterstack+https://uptime.betterstack.com/api/v1/heartbeat/<token>}</td><td>{@link #betterStack}</td></tr>
  * <tr><td>{@code uptimekuma+https://<base>/api/push/<token>}</td><td>{@link #uptimeKuma}</td></tr>
  * <tr><td>{@code deadmanssnitch+https://nosnch.in/<token>}</td><td>{@link #deadMansSnitch}</td></tr>
+ * <tr><td>{@code pushgateway+http://[user:password@]host:9091[/prefix]/<job>[?<label>=<value>&...]}, or the
+ *     Pushgateway's own {@code pushgateway+http://host:9091/metrics/job/<job>/<label>/<value>...} (also
+ *     {@code pushgateway+https://})</td><td>{@link #pushgateway}</td></tr>
  * </table>
  */
 public final class Endpoints {
@@ -95,6 +98,23 @@ public final class Endpoints {
     }
 
     /**
+     * A Prometheus Pushgateway at {@code baseUrl} ({@code http://pushgateway:9091}, perhaps with a
+     * path prefix and {@code user:password@} for Basic auth), pushing to the group
+     * {@code job="<job>"}: the last success, start and failure times, the last exit code, the last
+     * run's duration and, for beats, the last heartbeat time, as gauges named
+     * {@code job_last_success_timestamp_seconds} and so on; see {@link PushgatewayEndpoint}. Add
+     * grouping labels with {@link PushgatewayEndpoint#withLabel}.
+     *
+     * @param job the {@code job} label: any text but a blank one, without control characters, at
+     *     most 1024 characters ({@code nightly-backup} is fine: no metric name is made from it)
+     * @throws IllegalArgumentException when {@code baseUrl} is not an http(s) URL, has a query, or
+     *     already names a group ({@code /metrics/job/...}), or {@code job} breaks the rule above
+     */
+    public static PushgatewayEndpoint pushgateway(String baseUrl, String job) {
+        return PushgatewayEndpoint.of(baseUrl, job);
+    }
+
+    /**
      * A Sermant-style backend that speaks HTTP: each periodic beat is a POST of Sermant's
      * HeartbeatMessage JSON ({@code appName}, {@code service}, {@code instanceId}, {@code ip},
      * {@code pluginInfoMap}, ...) to {@code url}. Pings and job steps are skipped.
@@ -125,7 +145,8 @@ public final class Endpoints {
      * {@link #parse}, say).
      *
      * @throws IllegalArgumentException for any other backend, whose checks cannot be created or
-     *     updated from code (a plain URL, Better Stack, Uptime Kuma, Dead Man's Snitch, Sermant)
+     *     updated from code (a plain URL, Better Stack, Uptime Kuma, Dead Man's Snitch, a
+     *     Pushgateway, Sermant)
      */
     public static Endpoint withMonitor(Endpoint endpoint, Schedule schedule) {
         if (endpoint instanceof HealthchecksEndpoint) {
@@ -206,10 +227,12 @@ public final class Endpoints {
                 return deadMansSnitch(rest);
             case "sermant-http":
                 return sermantHttp(rest);
+            case "pushgateway":
+                return PushgatewayEndpoint.parse(rest);
             default:
                 throw new IllegalArgumentException("endpoint must be an http(s) URL, sermant://host[:port] or "
                         + "<preset>+<url> with preset healthchecks, cronitor, sentry, betterstack, uptimekuma, "
-                        + "deadmanssnitch or sermant-http; got " + describeScheme(trimmed));
+                        + "deadmanssnitch, pushgateway or sermant-http; got " + describeScheme(trimmed));
         }
     }
 

@@ -162,6 +162,17 @@ class EndpointsParseTest {
     }
 
     @Test
+    void pushgateway() {
+        Endpoint endpoint = Endpoints.parse("pushgateway+http://pushgateway:9091/nightly_backup?instance=db-1");
+        assertInstanceOf(PushgatewayEndpoint.class, endpoint);
+        assertEquals("PushgatewayEndpoint{http://pushgateway:9091 job=\"nightly_backup\" instance=\"db-1\"}",
+                endpoint.toString());
+        assertEquals("http://pushgateway:9091/metrics/job/nightly_backup/instance/db-1", pingUrl(endpoint));
+        assertEquals("https://pg.example.com/metrics/job/nightly_backup",
+                pingUrl(Endpoints.parse("pushgateway+https://pg.example.com/nightly_backup")));
+    }
+
+    @Test
     void presetNamesAreCaseInsensitive() {
         assertEquals("HealthchecksEndpoint{https://hc-ping.com/***}",
                 Endpoints.parse("Healthchecks+https://hc-ping.com/" + UUID).toString());
@@ -172,7 +183,7 @@ class EndpointsParseTest {
     // ---- unknown forms ---------------------------------------------------------------------
 
     static final String UNKNOWN_FORM = "endpoint must be an http(s) URL, sermant://host[:port] or <preset>+<url> "
-            + "with preset healthchecks, cronitor, sentry, betterstack, uptimekuma, deadmanssnitch or sermant-http; got ";
+            + "with preset healthchecks, cronitor, sentry, betterstack, uptimekuma, deadmanssnitch, pushgateway or sermant-http; got ";
 
     /** Refused as an unknown form: the message lists the forms, names the scheme, and never shows the secret. */
     private static void assertUnknownForm(String uri, String secret, String namedScheme) {
@@ -303,6 +314,7 @@ class EndpointsParseTest {
                 () -> Endpoints.uptimeKuma("ftp://h.example.com/api/push/SECRET77"),
                 () -> Endpoints.deadMansSnitch("ftp://h.example.com/SECRET77"),
                 () -> Endpoints.sermantHttp("ftp://h.example.com/SECRET77"),
+                () -> Endpoints.pushgateway("ftp://h.example.com/SECRET77", "job"),
         }) {
             assertRefused("url must be an absolute http or https URL, got scheme 'ftp' (ftp://h.example.com/***)",
                     "SECRET77", factory);

@@ -15,11 +15,13 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSource;
 
 import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -35,6 +37,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 public final class HttpTransport implements Transport {
     /** Response bodies are read up to this many bytes (so the connection can be reused), never more. */
     static final long MAX_RESPONSE_BYTES = 8 * 1024;
+    /** How much of a refusal's answer is kept to quote its reason. */
+    static final long MAX_QUOTED_BYTES = 2 * 1024;
     private static final LazyLogger log = new LazyLogger(HttpTransport.class);
 
     private final Endpoint endpoint;
@@ -112,12 +116,15 @@ public final class HttpTransport implements Transport {
         }
         inFlight = call;
         try (Response response = call.execute()) {
-            if (!drainBounded(response.body())) {
+            Buffer answer = isRefusal(response.code()) && isText(response) ? new Buffer() : null;
+            if (!drainBounded(response.body(), answer)) {
                 // Closing would read the rest to reuse the connection; cancelling drops it unread.
                 call.cancel();
             }
             tellEndpoint(response);
-            return classify(response, url);
+            String reason = answer == null ? "" : ErrorBodies.excerpt(answer.readUtf8(), null, url,
+                    ErrorBodies.headerSecrets(request.headers()), ErrorBodies.MAX_REFUSAL_CHARS);
+            return classify(response, url, reason);
         } catch (RuntimeException e) {
             // A bug in an interceptor of the user's OkHttpClient, say: not transient, and its message may quote the URL.
             return Attempt.rejected(0, "HTTP call to " + Redactor.url(url) + " failed: " + e.getClass().getName());
@@ -252,7 +259,8 @@ public final class HttpTransport implements Transport {
         }
     }
 
-    private Attempt classify(Response response, String url) {
+    /** {@code reason}: what the backend said about a refusal, scrubbed, or empty. */
+    private Attempt classify(Response response, String url, String reason) {
         int code = response.code();
         if (code >= 200 && code < 300) {
             return Attempt.delivered(code);
@@ -264,7 +272,25 @@ public final class HttpTransport implements Transport {
         if (code >= 300 && code < 400) {
             return Attempt.rejected(code, error + " (redirect not followed: point the endpoint at the URL it redirects to)");
         }
-        return Attempt.rejected(code, error);
+        return Attempt.rejected(code, reason.isEmpty() ? error : error + ": " + reason);
+    }
+
+    /** A 4xx that retrying cannot fix: the one answer whose reason the signal's error quotes. */
+    private static boolean isRefusal(int code) {
+        return code >= 400 && code < 500 && code != 408 && code != 429;
+    }
+
+    /**
+     * Whether the answer is meant to be read as it is: plain text or JSON (a Pushgateway's "pushed
+     * metrics are invalid ...", Healthchecks' "not found"), or untyped; never an HTML error page.
+     */
+    private static boolean isText(Response response) {
+        String type = response.header("Content-Type");
+        if (type == null) {
+            return true;
+        }
+        String lower = type.toLowerCase(Locale.ROOT);
+        return lower.startsWith("text/plain") || lower.contains("json");
     }
 
     private static Request toOkHttp(EndpointRequest request) {
@@ -287,9 +313,10 @@ public final class HttpTransport implements Transport {
     /**
      * Reads a small body to its end so the connection can be reused; returns false when the body
      * is longer than {@link #MAX_RESPONSE_BYTES}, which is then never read further, or breaks off.
-     * The status line decides the outcome: a 404 whose body is cut short is still a 404.
+     * The status line decides the outcome: a 404 whose body is cut short is still a 404. The first
+     * {@link #MAX_QUOTED_BYTES} bytes are copied to {@code kept} unless it is null.
      */
-    private static boolean drainBounded(ResponseBody body) {
+    private static boolean drainBounded(ResponseBody body, Buffer kept) {
         try {
             BufferedSource source = body.source();
             long remaining = MAX_RESPONSE_BYTES;
@@ -298,6 +325,10 @@ public final class HttpTransport implements Transport {
                     return true;
                 }
                 long skip = Math.min(remaining, source.getBuffer().size());
+                long keep = kept == null ? 0 : Math.min(skip, MAX_QUOTED_BYTES - kept.size());
+                if (keep > 0) {
+                    source.getBuffer().copyTo(kept, 0, keep);
+                }
                 source.skip(skip);
                 remaining -= skip;
             }
