@@ -215,8 +215,8 @@ public final class SermantTcpTransport implements Transport {
     private Attempt waitingForReply(long waitedMillis) {
         long poll = Math.min(MAX_REPLY_POLL_MILLIS, Math.max(MIN_REPLY_POLL_MILLIS, waitedMillis / 2));
         return Attempt.inProgress("beat written to sermant-backend " + host + ":" + port + " on a new connection;"
-                + " waiting up to " + replyWindowMillis + " ms for an answer, which only a backend it cannot serve"
-                + " sends", Math.max(1, Math.min(poll, replyWindowMillis - waitedMillis)));
+                + " waiting up to " + replyWindowMillis + " ms for an answer (only a 1.0.x backend or a server that is"
+                + " no sermant-backend answers)", Math.max(1, Math.min(poll, replyWindowMillis - waitedMillis)));
     }
 
     private Attempt delivered() {
