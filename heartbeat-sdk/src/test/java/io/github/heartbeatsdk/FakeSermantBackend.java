@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A sermant-backend stand-in on a real TCP socket: it accepts connections on 127.0.0.1, never
- * answers, and decodes what it reads exactly as the backend's Netty pipeline would
+ * answers (unless made with {@link #answering}), and decodes what it reads exactly as the backend's
+ * Netty pipeline would
  * ({@code ProtobufVarint32FrameDecoder}, then a protobuf {@code NettyMessage}, then gunzip and
  * JSON of every {@code ServiceData.data}). The decoder is written here by hand, independently of
  * the SDK's encoder, so a test checks the SDK against the protocol rather than against itself.
@@ -45,10 +47,20 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>With an idle timeout, a connection that has received nothing for that long is closed by the
  * server, like the backend's {@code netty.wait.time} read-idle handler.
+ *
+ * <p>{@link #answering} makes it answer every frame it has decoded with the same bytes, as a
+ * Sermant 1.0.x backend answers each of our frames with a HEARTBEAT_PONG ({@link #PONG}).
  */
 public final class FakeSermantBackend implements AutoCloseable {
     /** A frame is at most this long; a larger length prefix is taken as garbage. */
     static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * What a Sermant 1.0.x backend (its {@code BaseHandler.sendPongMsg}, tag v1.0.0) writes back for
+     * each of our frames, which its older {@code NettyMessage} reads as a HEARTBEAT_PING:
+     * {@code messageType = HEARTBEAT_PONG (1)} and an empty {@code heartBeat}, length-prefixed.
+     */
+    public static final byte[] PONG = {0x04, 0x08, 0x01, 0x12, 0x00};
 
     /** One heartbeat as the backend received it. */
     public record BeatRecord(int connectionNumber, JsonNode json, byte[] frame) {
@@ -75,6 +87,9 @@ public final class FakeSermantBackend implements AutoCloseable {
     private final List<BeatRecord> all = new CopyOnWriteArrayList<>();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final List<Integer> idleClosed = new CopyOnWriteArrayList<>();
+    private final byte[] answer;
+    private final CountDownLatch answersAllowed;
+    private final AtomicInteger answered = new AtomicInteger();
     private volatile boolean closed;
 
     /** On a free port, with no idle timeout. */
@@ -92,6 +107,27 @@ public final class FakeSermantBackend implements AutoCloseable {
      * receives nothing for that long is closed by the server.
      */
     public FakeSermantBackend(int port, Duration idleTimeout) throws IOException {
+        this(port, idleTimeout, null, null);
+    }
+
+    /**
+     * On a free port: answers every frame it has decoded with {@code answer}, once
+     * {@code answersAllowed} is open (null: at once); with an idle timeout unless it is null.
+     */
+    public static FakeSermantBackend answering(byte[] answer, CountDownLatch answersAllowed, Duration idleTimeout)
+            throws IOException {
+        return new FakeSermantBackend(0, idleTimeout, answer.clone(), answersAllowed);
+    }
+
+    /** On a free port, answering every frame it has decoded with {@code answer} at once. */
+    public static FakeSermantBackend answering(byte[] answer) throws IOException {
+        return answering(answer, null, null);
+    }
+
+    private FakeSermantBackend(int port, Duration idleTimeout, byte[] answer, CountDownLatch answersAllowed)
+            throws IOException {
+        this.answer = answer;
+        this.answersAllowed = answersAllowed;
         if (idleTimeout != null && (idleTimeout.isZero() || idleTimeout.isNegative())) {
             throw new IllegalArgumentException("idleTimeout must be > 0, got " + idleTimeout);
         }
@@ -168,6 +204,26 @@ public final class FakeSermantBackend implements AutoCloseable {
     /** Connections accepted since the server started. */
     public int connectionsAccepted() {
         return accepted.get();
+    }
+
+    /** Answers written and flushed so far, on every connection. */
+    public int answersWritten() {
+        return answered.get();
+    }
+
+    /** Waits up to {@code timeout} until at least {@code expected} answers were written; returns whether they were. */
+    public boolean awaitAnswers(int expected, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (answered) {
+            while (answered.get() < expected) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(answered, left);
+            }
+            return true;
+        }
     }
 
     /** Bytes received on every connection so far. */
@@ -274,6 +330,9 @@ public final class FakeSermantBackend implements AutoCloseable {
                     all.add(record);
                     untaken.add(record);
                 }
+                if (answer != null && !answer(s)) {
+                    return;
+                }
             }
         } catch (SocketTimeoutException e) {
             idleClosed.add(connection); // read-idle: close it, as the backend does after netty.wait.time
@@ -293,6 +352,27 @@ public final class FakeSermantBackend implements AutoCloseable {
                 open.notifyAll();
             }
         }
+    }
+
+    /** Writes {@link #answer} once answers are allowed; false when the socket was closed while waiting. */
+    private boolean answer(Socket socket) throws IOException {
+        try {
+            while (answersAllowed != null && !answersAllowed.await(50, TimeUnit.MILLISECONDS)) {
+                if (socket.isClosed() || closed) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        socket.getOutputStream().write(answer);
+        socket.getOutputStream().flush();
+        synchronized (answered) {
+            answered.incrementAndGet();
+            answered.notifyAll();
+        }
+        return true;
     }
 
     private static boolean isReset(SocketException e) {

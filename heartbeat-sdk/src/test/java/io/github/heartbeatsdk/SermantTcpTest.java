@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.heartbeatsdk.FakeSermantBackend.BeatRecord;
 import io.github.heartbeatsdk.endpoints.Endpoints;
@@ -341,6 +342,64 @@ class SermantTcpTest {
             assertEquals(1, backend.connectionsAccepted());
             assertEquals(1, backend.beats().size());
             assertEquals(beat.frame().length, backend.bytesReceived(), "the ping sent no byte");
+        }
+    }
+
+    // h. A sermant-backend of the 1.0.x line (Sermant 1.0.0-1.0.7) answers each frame with a PONG and stores nothing.
+    @Test
+    void aSermantOneDotZeroBackendGetsEveryBeatRejectedSayingSoWithOneWarning() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        String refusal;
+        try (LogCapture logs = new LogCapture();
+             FakeSermantBackend backend = FakeSermantBackend.answering(FakeSermantBackend.PONG, null,
+                     Duration.ofMillis(300))) {
+            refusal = "the Sermant backend at 127.0.0.1:" + backend.port() + " speaks the 1.0.x protocol (Sermant"
+                    + " 1.0.0-1.0.7): it answered the beat with a HEARTBEAT_PONG and stored nothing";
+            HeartbeatClient client = HeartbeatClient.builder().endpoint(Endpoints.sermant("127.0.0.1", backend.port()))
+                    .service("order-service").interval(Duration.ofSeconds(1)).listener(listener)
+                    .shutdownHook(false).build();
+            try {
+                client.start(); // real time: the answer comes on the fake's own thread
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (client.stats().rejected() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(20); // polling a counter, not waiting for a result
+                }
+            } finally {
+                client.close();
+            }
+            HeartbeatStats stats = client.stats();
+            assertTrue(stats.rejected() >= 3, stats.toString());
+            assertEquals(0, stats.failed() + stats.dropped() + stats.pending(), stats.toString());
+            assertEquals(stats.enqueued(), stats.delivered() + stats.rejected(), "every beat ended once: " + stats);
+            assertTrue(stats.lastError().contains(refusal), stats.lastError());
+
+            List<RecordingListener.Call> calls = listener.calls();
+            assertEquals(stats.enqueued(), calls.size(), "the listener heard of each beat once");
+            for (int i = 0; i < calls.size(); i++) {
+                DeliveryResult result = calls.get(i).result();
+                if (result.outcome() == DeliveryResult.Outcome.DELIVERED) {
+                    // Only when the fake's PONG took longer than the reply window; the next beat says so.
+                    assertTrue(i + 1 < calls.size(), "the last beat was reported delivered: " + calls);
+                    String next = calls.get(i + 1).result().error();
+                    assertTrue(next != null && next.contains("; the 1 beat(s) reported delivered on this connection"
+                            + " before its answer came were not stored either"), "beat " + (i + 1) + ": " + next);
+                    continue;
+                }
+                assertEquals(DeliveryResult.Outcome.REJECTED, result.outcome(), "beat " + i + ": " + result);
+                assertTrue(result.error().startsWith(refusal), result.error());
+                assertTrue(result.error().endsWith("; heartbeat-sdk supports sermant-backend 1.1.0 and later (tested"
+                        + " with 1.1.0 and 2.2.0)"), result.error());
+                assertEquals(1, result.attempts(), result.toString());
+            }
+
+            List<String> warnings = logs.messages(Level.WARN);
+            assertEquals(1, warnings.size(), "one warning a minute at most: " + warnings);
+            assertTrue(warnings.get(0).contains("rejected, not retried: " + refusal), warnings.get(0));
+
+            // The backend idle-closes the connection that carries nothing more; each new one is asked again.
+            assertTrue(backend.connectionsAccepted() >= 3, backend.connectionsAccepted() + " connections");
+            assertTrue(backend.awaitOpenConnections(0, WAIT), "close() closes the client's connection");
+            assertEquals(backend.connectionsAccepted(), backend.beats().size(), "one beat written per connection");
         }
     }
 

@@ -129,7 +129,10 @@ public final class Endpoints {
      * A sermant-backend's own TCP heartbeat port, so the application appears in Sermant's panel
      * exactly as a Sermant agent does, with no agent, protobuf or Netty dependency. Each periodic
      * beat is one frame on a persistent connection; pings and job steps are skipped (Sermant
-     * only knows heartbeats). See the README's "Use with a Sermant backend".
+     * only knows heartbeats). Works with sermant-backend 1.1.0 and later (tested with 1.1.0 and
+     * 2.2.0); a 1.0.x backend (Sermant 1.0.0-1.0.7), which stores nothing of these frames, is
+     * recognised by its answer and every beat ends REJECTED saying so. See "Use with a Sermant
+     * backend" in {@code docs/beats-and-sermant.md}.
      *
      * @param host the backend's host ({@code gateway.nettyIp})
      * @param port the backend's heartbeat port ({@code gateway.nettyPort}, 6888 by default)
