@@ -21,11 +21,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import javax.net.ssl.TrustManager;
 
 /**
- * What {@link WarmUp}'s thread does: creates the shared base client {@link SharedOkHttp} derives
- * every client from (with TLS set up, when asked), then has a client of its own send one ping
- * over a {@link CannedSocket} and closes it, so the classes a first signal needs (OkHttp, Okio,
+ * What {@link WarmUp}'s thread does: for https, the JDK's TLS first ({@link JdkTlsWarmUp}); then
+ * it creates the shared base client {@link SharedOkHttp} derives every client from, and has a
+ * client of its own send one ping over a {@link CannedSocket} and close, so the classes a first signal needs (OkHttp, Okio,
  * Kotlin, the JDK's futures and sockets, the SDK's delivery path) are loaded, linked and
  * initialised before it comes. A class of its own, like {@link OkHttpSetup}: {@link WarmUp} is
  * loaded by {@code build()} on the caller's thread, where no OkHttp class may load.
@@ -44,7 +45,14 @@ final class OkHttpWarmUp {
      * does not fit), or null when a signal was sent first and the ping was not needed.
      */
     static DeliveryResult run(boolean tls) throws Exception {
-        OkHttpClient canned = SharedOkHttp.base(tls).newBuilder()
+        // Held while OkHttp builds its own trust set-up, which then finds the store parsed; a
+        // collector that drops it sooner only makes OkHttp parse it again.
+        TrustManager[] parsedTrustStore = tls ? JdkTlsWarmUp.run() : null;
+        OkHttpClient base = SharedOkHttp.base(tls);
+        if (parsedTrustStore != null && parsedTrustStore.length == 0) {
+            return null; // a JDK without trust managers: the real signal reports what fails
+        }
+        OkHttpClient canned = base.newBuilder()
                 .connectionPool(new ConnectionPool())
                 .socketFactory(new CannedSocketFactory())
                 .dns(new LoopbackDns())
