@@ -62,7 +62,8 @@ final class PeersTable {
                 .append(ms(Measure.FIRST_HTTP, Peer.OKHTTP_CLEARTEXT, Sample::arrivalMs))
                 .append(" | n/a (no TLS by design) | — (http first arrival only) | — |\n\n");
         t.append(runs == 1 ? "Each cell: one launch." : "Each cell: the median of " + runs + " launches, one per round"
-                + " (least–most).").append(" Cronitor's http request goes to the receiver as a proxy"
+                + " (least–most); counts are one per round (a / b / ...), or one figure if every round gave the same.")
+                .append(" Cronitor's http request goes to the receiver as a proxy"
                 + " (`GET http://cronitor.link/...`).\n\n");
 
         t.append("| target | goal | measured | ratio | result |\n|---|---|---|---|---|\n");
@@ -198,7 +199,11 @@ final class PeersTable {
         return values;
     }
 
+    /** The values one per round, {@code a / b / c}; just one if every round gave the same. */
     private static String joined(List<Double> values, String format) {
+        if (values.size() > 1 && values.stream().distinct().count() == 1) {
+            return String.format(Locale.ROOT, format, values.get(0));
+        }
         List<String> parts = new ArrayList<>();
         for (double v : values) {
             parts.add(String.format(Locale.ROOT, format, v));
