@@ -16,16 +16,16 @@ public final class PeerUrlConnectionChild {
 
     public static void main(String[] args) throws Exception {
         PeerChild child = PeerChild.start();
-        URL url = new URL(args[1]);
         switch (args[0]) {
             case "first" -> {
                 PeerChild.Start.mark();
                 long t0 = System.nanoTime();
-                int status = get(url);
+                int status = get(new URL(args[1]));
                 PeerChild.Delivered.mark();
                 child.put("t0", t0).put("status", status);
             }
             case "burst" -> {
+                URL url = new URL(args[1]);
                 long heapBefore = PeerChild.usedHeapAfterGc();
                 long t0 = System.nanoTime();
                 int delivered = 0;
