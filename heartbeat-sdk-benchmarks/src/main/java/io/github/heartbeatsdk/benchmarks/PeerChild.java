@@ -51,6 +51,37 @@ final class PeerChild {
         System.out.flush();
     }
 
+    /** One call of a synchronous client's burst: its HTTP status, or {@link #UNTOLD} where the client does not say. */
+    interface Call {
+        int call() throws Exception;
+    }
+
+    /** What a {@link Call} returns for a client that does not tell how a call went. */
+    static final int UNTOLD = -1;
+
+    /**
+     * The burst of a synchronous client: {@link #BURST} calls one after the other, the heap after a
+     * GC before and after them, the time they took and, where the client tells, how many got a 200.
+     */
+    void sequentialBurst(Call call) throws Exception {
+        long heapBefore = usedHeapAfterGc();
+        long t0 = System.nanoTime();
+        int delivered = 0;
+        boolean told = true;
+        for (int i = 0; i < BURST; i++) {
+            int status = call.call();
+            told &= status != UNTOLD;
+            if (status == 200) {
+                delivered++;
+            }
+        }
+        long t1 = System.nanoTime();
+        put("burst.offerMs", (t1 - t0) / 1e6).put("burst.heapBefore", heapBefore).put("burst.heapAfter", usedHeapAfterGc());
+        if (told) {
+            put("burst.delivered", delivered);
+        }
+    }
+
     /** Heap in use after one full GC: what the objects still referenced take. */
     static long usedHeapAfterGc() {
         System.gc();

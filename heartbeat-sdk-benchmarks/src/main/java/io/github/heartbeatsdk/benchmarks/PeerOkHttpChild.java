@@ -41,17 +41,7 @@ public final class PeerOkHttpChild {
             }
             case "burst" -> {
                 OkHttpClient client = client(cleartext);
-                long heapBefore = PeerChild.usedHeapAfterGc();
-                long t0 = System.nanoTime();
-                int delivered = 0;
-                for (int i = 0; i < PeerChild.BURST; i++) {
-                    if (get(client, url) == 200) {
-                        delivered++;
-                    }
-                }
-                long t1 = System.nanoTime();
-                child.put("burst.offerMs", (t1 - t0) / 1e6).put("burst.delivered", delivered)
-                        .put("burst.heapBefore", heapBefore).put("burst.heapAfter", PeerChild.usedHeapAfterGc());
+                child.sequentialBurst(() -> get(client, url));
             }
             default -> throw PeerChild.unknownMode(args[0]);
         }

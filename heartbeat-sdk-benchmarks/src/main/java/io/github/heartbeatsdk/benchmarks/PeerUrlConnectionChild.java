@@ -26,17 +26,7 @@ public final class PeerUrlConnectionChild {
             }
             case "burst" -> {
                 URL url = new URL(args[1]);
-                long heapBefore = PeerChild.usedHeapAfterGc();
-                long t0 = System.nanoTime();
-                int delivered = 0;
-                for (int i = 0; i < PeerChild.BURST; i++) {
-                    if (get(url) == 200) {
-                        delivered++;
-                    }
-                }
-                long t1 = System.nanoTime();
-                child.put("burst.offerMs", (t1 - t0) / 1e6).put("burst.delivered", delivered)
-                        .put("burst.heapBefore", heapBefore).put("burst.heapAfter", PeerChild.usedHeapAfterGc());
+                child.sequentialBurst(() -> get(url));
             }
             default -> throw PeerChild.unknownMode(args[0]);
         }
