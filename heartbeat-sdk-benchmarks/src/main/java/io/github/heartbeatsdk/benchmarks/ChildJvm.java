@@ -76,6 +76,7 @@ final class ChildJvm {
         private final String label;
         private final long launchNanos;
         private final long launchMillis;
+        private volatile long exitedNanos;
 
         Running(Process process, File stdout, String label, long launchNanos, long launchMillis) {
             this.process = process;
@@ -93,6 +94,11 @@ final class ChildJvm {
         /** {@link System#currentTimeMillis()} right before the process was started. */
         long launchMillis() {
             return launchMillis;
+        }
+
+        /** {@link System#nanoTime()} right after {@link Process#waitFor} saw the child end (0 before {@link #finish}). */
+        long exitedNanos() {
+            return exitedNanos;
         }
 
         /** Closes the child's standard input: a child that reads it to its end then goes on. */
@@ -122,6 +128,7 @@ final class ChildJvm {
                     process.destroyForcibly();
                     throw new IllegalStateException(label + " did not finish in 5 minutes");
                 }
+                exitedNanos = System.nanoTime();
                 String text = read();
                 Files.write(log, ("== " + label + " exit " + process.exitValue() + "\n" + text)
                         .getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -65,7 +65,7 @@ final class ResultTable {
     }
 
     /** The commit the library was built from, read with read-only git commands (if git is there). */
-    private static String libraryVersion() {
+    static String libraryVersion() {
         try {
             String head = git("git", "rev-parse", "--short", "HEAD").trim();
             String dirty = git("git", "status", "--porcelain", "--", "../heartbeat-sdk/src/main").trim();
@@ -84,7 +84,7 @@ final class ResultTable {
         return text;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII).split(" ");
             return parts[0] + " / " + parts[1] + " / " + parts[2];
@@ -93,7 +93,7 @@ final class ResultTable {
         }
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Paths.get("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {
