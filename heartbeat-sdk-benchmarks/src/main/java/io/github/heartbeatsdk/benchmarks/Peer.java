@@ -1,5 +1,6 @@
 package io.github.heartbeatsdk.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -108,6 +109,53 @@ enum Peer {
                 yield new Launch(PeerSentryChild.class, List.of(mode, dsn), none, "/" + launchId + "/api/1/envelope/");
             }
         };
+    }
+
+    /**
+     * The class path a child of this peer runs with: the benchmark's own classes (the children's
+     * mains) and the jars an application using this client would have, nothing else. One class
+     * path for all would charge every client for opening and searching some hundred jars (the
+     * benchmark's Spring Boot, Sentry, JMH) on its first class lookups.
+     */
+    String classPath(String full) {
+        List<String> kept = new ArrayList<>();
+        for (String entry : full.split(File.pathSeparator)) {
+            String name = new File(entry).getName();
+            boolean own = entry.replace(File.separatorChar, '/').endsWith("heartbeat-sdk-benchmarks/target/classes");
+            boolean library = false;
+            for (String prefix : jarPrefixes()) {
+                library |= name.startsWith(prefix);
+            }
+            if (own || library || (this == SDK && isTheSdk(entry))) {
+                kept.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, kept);
+    }
+
+    private List<String> jarPrefixes() {
+        List<String> okhttp = List.of("okhttp-jvm-", "okio-jvm-", "kotlin-stdlib-", "annotations-");
+        return switch (this) {
+            case URLC -> List.of();
+            case OKHTTP, OKHTTP_CLEARTEXT -> okhttp;
+            case SDK -> {
+                List<String> sdk = new ArrayList<>(okhttp);
+                sdk.add("jackson-core-");
+                sdk.add("slf4j-api-");
+                yield sdk;
+            }
+            case CRONITOR -> List.of("client-", "httpclient-", "httpcore-", "commons-codec-", "commons-lang3-",
+                    "commons-logging-");
+            case SENTRY -> List.of("sentry-" + io.sentry.BuildConfig.VERSION_NAME);
+        };
+    }
+
+    /** The heartbeat-sdk library itself: its jar, or its classes directory in a reactor build. */
+    private static boolean isTheSdk(String entry) {
+        String path = entry.replace(File.separatorChar, '/');
+        String name = new File(entry).getName();
+        return path.endsWith("/heartbeat-sdk/target/classes") || (name.startsWith("heartbeat-sdk-")
+                && Character.isDigit(name.charAt("heartbeat-sdk-".length())) && name.endsWith(".jar"));
     }
 
     private static String cronitorVersion() {

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * heartbeat-sdk beside its peers, in one run: HttpURLConnection, the Cronitor client, Sentry
- * (Crons check-ins), raw OkHttp and heartbeat-sdk, each in fresh JVMs with the same java and
- * class path, against one local receiver ({@link ArrivalReceiver}, in this JVM).
+ * (Crons check-ins), raw OkHttp and heartbeat-sdk, each in fresh JVMs with the same java, each on
+ * a class path of its own jars ({@link Peer#classPath}), against one local receiver ({@link ArrivalReceiver}, in this JVM).
  *
  * <p>Per client and round: first arrival over http and over https (from {@code t0}, which the
  * child takes right before it builds its client, to the receiver's stamp of the request's head;
@@ -59,7 +59,9 @@ public final class PeersScenario {
     }
 
     private final Path out;
-    private final ChildJvm jvm;
+    /** One launcher per peer: each runs its children on that peer's own class path ({@link Peer#classPath}). */
+    private final Map<Peer, ChildJvm> jvms = new EnumMap<>(Peer.class);
+    private final Path childLog;
     private final PeerTls tls;
     private final ArrivalReceiver receiver;
     private final boolean jfr;
@@ -70,7 +72,7 @@ public final class PeersScenario {
 
     private PeersScenario(Path out, PeerTls tls, ArrivalReceiver receiver, boolean jfr, EnumSet<Measure> measures) {
         this.out = out;
-        this.jvm = new ChildJvm(out.resolve("peers-children.log"));
+        this.childLog = out.resolve("peers-children.log");
         this.tls = tls;
         this.receiver = receiver;
         this.jfr = jfr;
@@ -160,10 +162,16 @@ public final class PeersScenario {
         };
     }
 
+    private ChildJvm jvm(Peer peer) {
+        return jvms.computeIfAbsent(peer, p -> new ChildJvm(childLog, p.classPath(System.getProperty("java.class.path"))));
+    }
+
     /** Runs one launch to its end, checks it delivered what it was due and the clocks agree, and measures it. */
     private Sample launch(Peer peer, Measure measure, String run, Path classLog) throws Exception {
         Launch launch = peer.launch(measure, run, receiver);
-        List<String> jvmArgs = new ArrayList<>(tls.childJvmArgs());
+        // Only https launches get the test CA's trust store: over http, a client that sets up TLS
+        // anyway reads the JDK's own, as it would in an application.
+        List<String> jvmArgs = new ArrayList<>(measure.https() ? tls.childJvmArgs() : List.of());
         jvmArgs.addAll(launch.jvmArgs());
         if (jfr) {
             Path dir = Files.createDirectories(out.resolve("peers-jfr"));
@@ -173,7 +181,7 @@ public final class PeersScenario {
         if (classLog != null) {
             jvmArgs.add(PeerClassLoads.jvmArg(classLog));
         }
-        ChildJvm.Running child = jvm.start(launch.main(), jvmArgs, launch.args());
+        ChildJvm.Running child = jvm(peer).start(launch.main(), jvmArgs, launch.args());
         Map<String, String> r = ChildJvm.parse(child.finish());
         long exited = child.exitedNanos();
         String what = peer.id + " " + measure.id + " run " + run;

@@ -36,7 +36,7 @@ final class PeersTable {
                 .append(ResultTable.cpuModel()).append(", ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.arch")).append(" |\n");
         t.append("| JDK | ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(", the same java and class path for every child |\n");
+                .append(System.getProperty("java.runtime.version")).append(", the same java for every child; each client on its own class path (its jars only) |\n");
         t.append("| command | `").append(command).append("` |\n");
         t.append("| library | ").append(ResultTable.libraryVersion()).append(" |\n");
         t.append("| rounds | ").append(runs).append(" (each: every measurement for every client, one fresh JVM each;"
