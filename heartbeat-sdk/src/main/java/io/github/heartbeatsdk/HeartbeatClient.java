@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
@@ -68,7 +68,10 @@ public final class HeartbeatClient implements AutoCloseable {
     /** Beyond the flush timeout, how long a second close() waits for the first: stopping threads and transports. */
     private static final long CLOSE_SLACK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private static final AtomicIntegerFieldUpdater<HeartbeatClient> CLOSED =
+            AtomicIntegerFieldUpdater.newUpdater(HeartbeatClient.class, "closed");
+    /** 1 once close() was called; an int with a field updater, not an AtomicBoolean: 16 bytes less per client. */
+    private volatile int closed;
     /** True once the JVM's shutdown began and the exit hook flushed this client. */
     private volatile boolean exiting;
     /** What the one JVM shutdown hook calls for this client; an object of its own, so flushing at exit is not API. */
@@ -218,7 +221,7 @@ public final class HeartbeatClient implements AutoCloseable {
         // A closed client's lanes end the signal DROPPED at once, counted and reported like any other end.
         CompletionStage<DeliveryResult> stage = deliveries.submit(signal,
                 signal.timestampMillis() + settings.retryDeadline.toMillis());
-        if (exiting && !closed.get()) {
+        if (exiting && closed == 0) {
             awaitAtExit(stage); // the JVM is going down and our hook has flushed: deliver before it exits
         }
         return stage;
@@ -244,7 +247,7 @@ public final class HeartbeatClient implements AutoCloseable {
      * too. JVM hooks run in no order, and closing here would drop those signals.
      */
     private void flushAtExit() {
-        if (closed.get()) {
+        if (closed != 0) {
             return;
         }
         exiting = true;
@@ -268,7 +271,7 @@ public final class HeartbeatClient implements AutoCloseable {
      * @throws IllegalStateException when already started, or when the client is closed
      */
     public synchronized void start() {
-        if (closed.get()) {
+        if (closed != 0) {
             throw new IllegalStateException("start() after close(): this client is closed; build a new one");
         }
         if (beats != null) {
@@ -317,7 +320,7 @@ public final class HeartbeatClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!CLOSED.compareAndSet(this, 0, 1)) {
             awaitClosed();
             return;
         }
@@ -400,7 +403,7 @@ public final class HeartbeatClient implements AutoCloseable {
     /** Shows the endpoint with its secret masked. */
     @Override
     public String toString() {
-        return "HeartbeatClient{endpoint=" + settings.endpointName + (closed.get() ? ", closed" : "") + "}";
+        return "HeartbeatClient{endpoint=" + settings.endpointName + (closed != 0 ? ", closed" : "") + "}";
     }
 
     /**

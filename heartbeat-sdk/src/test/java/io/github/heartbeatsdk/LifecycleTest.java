@@ -3,6 +3,7 @@ package io.github.heartbeatsdk;
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.ShutdownHooks;
+import io.github.heartbeatsdk.internal.transport.SeparatePingsEndpoint;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;

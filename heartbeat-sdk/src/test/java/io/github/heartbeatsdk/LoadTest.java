@@ -2,6 +2,7 @@ package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.DeliveryResult.Outcome;
 import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.internal.transport.SeparatePingsEndpoint;
 import io.github.heartbeatsdk.testing.RecordingEndpoint;
 import org.junit.jupiter.api.Test;
 

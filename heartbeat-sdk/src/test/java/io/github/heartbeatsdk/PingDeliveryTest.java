@@ -2,6 +2,7 @@ package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.endpoints.UrlEndpoint;
+import io.github.heartbeatsdk.internal.transport.SeparatePingsEndpoint;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

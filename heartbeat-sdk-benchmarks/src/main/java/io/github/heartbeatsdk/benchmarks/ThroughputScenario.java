@@ -4,6 +4,7 @@ import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.HeartbeatStats;
 import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.internal.transport.SeparatePingsEndpoint;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -42,7 +43,9 @@ final class ThroughputScenario {
         Request timedRequest = new Request.Builder().url(base + "/t/timeouts/ping").build();
         double[] timedRates = new double[rounds];
         long[] timedBytes = new long[2];
-        HeartbeatClient sdk = HeartbeatClient.builder().endpoint(Endpoints.url(base + "/t/sdk/ping")).build();
+        // Pings that never coalesce: each ping() here is one request, as each raw call is.
+        HeartbeatClient sdk = HeartbeatClient.builder()
+                .endpoint(SeparatePingsEndpoint.of(Endpoints.url(base + "/t/sdk/ping"))).build();
         double[] rawRates = new double[rounds];
         double[] sdkRates = new double[rounds];
         double[] ratios = new double[rounds];

@@ -4,11 +4,12 @@ import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.HeartbeatStats;
 
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The counters behind {@link HeartbeatStats}. The three that many offering threads bump at once
- * (enqueued, coalesced, and dropped on overflow) are LongAdders; the rest are plain volatile fields with
+ * (enqueued, coalesced, and dropped on overflow) are LongAdders, the last two made on first use; the rest are plain volatile fields with
  * field updaters, which cost 8 bytes each instead of an object: 10 000 clients keep 10 000 of these.
  */
 public final class DeliveryStats {
@@ -19,10 +20,17 @@ public final class DeliveryStats {
     private static final AtomicLongFieldUpdater<DeliveryStats> RETRIED = updater("retried");
     private static final AtomicLongFieldUpdater<DeliveryStats> BEATS_SKIPPED = updater("beatsSkipped");
 
+    private static final AtomicReferenceFieldUpdater<DeliveryStats, LongAdder> COALESCED = adder("coalesced");
+    private static final AtomicReferenceFieldUpdater<DeliveryStats, LongAdder> DROPPED = adder("dropped");
+
     final LongAdder enqueued = new LongAdder();
-    /** Bumped by many offering threads at once in a burst of pings, like {@link #enqueued}. */
-    final LongAdder coalesced = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
+    /**
+     * Bumped by many offering threads at once in a burst of pings, like {@link #enqueued}; made
+     * by the first coalesced ping, as {@link #dropped} by the first drop: most clients never
+     * have one, and 10 000 of them would keep 64 bytes each for nothing.
+     */
+    private volatile LongAdder coalesced;
+    private volatile LongAdder dropped;
     private volatile long delivered;
     private volatile long skipped;
     private volatile long rejected;
@@ -48,7 +56,7 @@ public final class DeliveryStats {
                 FAILED.incrementAndGet(this);
                 break;
             default:
-                dropped.increment();
+                made(DROPPED).increment();
                 break;
         }
         if (result.error() != null) {
@@ -74,8 +82,27 @@ public final class DeliveryStats {
      * @param pending the signals queued or in delivery now, counted exactly by the dispatchers
      */
     public HeartbeatStats snapshot(long pending) {
-        return ApiAccess.get().stats(enqueued.sum(), delivered, skipped, rejected, failed, dropped.sum(), retried,
-                beatsSkipped, coalesced.sum(), pending, lastSuccessMillis, lastError);
+        return ApiAccess.get().stats(enqueued.sum(), delivered, skipped, rejected, failed, sum(dropped), retried,
+                beatsSkipped, sum(coalesced), pending, lastSuccessMillis, lastError);
+    }
+
+    /** Counts a ping that joined an identical one still queued. */
+    void coalesced() {
+        made(COALESCED).increment();
+    }
+
+    /** The adder in {@code field}, made now if this is its first count. */
+    private LongAdder made(AtomicReferenceFieldUpdater<DeliveryStats, LongAdder> field) {
+        LongAdder adder = field.get(this);
+        if (adder == null) {
+            field.compareAndSet(this, null, new LongAdder());
+            adder = field.get(this);
+        }
+        return adder;
+    }
+
+    private static long sum(LongAdder adder) {
+        return adder == null ? 0 : adder.sum();
     }
 
     /** Counts an attempt that failed and will be retried. */
@@ -85,5 +112,9 @@ public final class DeliveryStats {
 
     private static AtomicLongFieldUpdater<DeliveryStats> updater(String field) {
         return AtomicLongFieldUpdater.newUpdater(DeliveryStats.class, field);
+    }
+
+    private static AtomicReferenceFieldUpdater<DeliveryStats, LongAdder> adder(String field) {
+        return AtomicReferenceFieldUpdater.newUpdater(DeliveryStats.class, LongAdder.class, field);
     }
 }

@@ -1,27 +1,28 @@
-package io.github.heartbeatsdk;
+package io.github.heartbeatsdk.internal.transport;
 
-import io.github.heartbeatsdk.internal.transport.Attempt;
-import io.github.heartbeatsdk.internal.transport.HttpSettings;
-import io.github.heartbeatsdk.internal.transport.HttpTransport;
-import io.github.heartbeatsdk.internal.transport.Transport;
-import io.github.heartbeatsdk.internal.transport.TransportFactory;
+import io.github.heartbeatsdk.Endpoint;
+import io.github.heartbeatsdk.EndpointRequest;
+import io.github.heartbeatsdk.EndpointResponse;
+import io.github.heartbeatsdk.Signal;
 
 import java.time.Clock;
 
 /**
- * An HTTP endpoint whose client never coalesces pings, for tests about distinct signals (queue
- * overflow, delivery order, one listener call per signal) that use pings as their signals. Sends
+ * An HTTP endpoint whose client never coalesces pings, for the library's tests about distinct
+ * signals (queue overflow, delivery order, one listener call per signal) that use pings as their
+ * signals, and for the benchmarks that count deliveries. Sends
  * exactly as the wrapped endpoint does, through the SDK's own HTTP transport, and is named as it is (its
  * class name ends in Endpoint, so the SDK logs its redacted toString()).
  */
-final class SeparatePingsEndpoint implements Endpoint, TransportFactory {
+public final class SeparatePingsEndpoint implements Endpoint, TransportFactory {
     private final Endpoint endpoint;
 
     private SeparatePingsEndpoint(Endpoint endpoint) {
         this.endpoint = endpoint;
     }
 
-    static Endpoint of(Endpoint endpoint) {
+    /** {@code endpoint}, sent the same way, with pings that never join one still queued. */
+    public static Endpoint of(Endpoint endpoint) {
         return new SeparatePingsEndpoint(endpoint);
     }
 
