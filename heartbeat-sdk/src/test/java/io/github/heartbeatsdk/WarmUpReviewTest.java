@@ -1,6 +1,7 @@
 package io.github.heartbeatsdk;
 
 import io.github.heartbeatsdk.internal.transport.WarmUpBareMain;
+import io.github.heartbeatsdk.internal.transport.WarmUpMain;
 import io.github.heartbeatsdk.internal.transport.WarmUpReviewMain;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -273,6 +274,25 @@ class WarmUpReviewTest {
         assertTrue(!output.contains("\tat ") && !output.contains("Exception in thread"), "no stack trace: " + output);
         assertTrue(output.contains("RESULT loader collected=true"), output);
         assertEquals(0, server.getRequestCount());
+    }
+
+    /** A client built with {@code heartbeat.enabled=false} starts no warm-up. Holds. */
+    @Test
+    void aDisabledClientStartsNoWarmUp() throws Exception {
+        String output = CompatClassPath.run(CLASSPATH, List.of(), WarmUpReviewMain.class, "disabled",
+                server.url("/never").toString());
+
+        assertTrue(output.contains("RESULT warm-up started=false"), output);
+    }
+
+    /** With IPv6 preferred the loopback is ::1: the warm-up's connection to itself and both pings still work. Holds. */
+    @Test
+    void theWarmUpWorksWithIpv6Preferred() throws Exception {
+        String output = CompatClassPath.run(CLASSPATH, List.of("-Djava.net.preferIPv6Addresses=true"),
+                WarmUpMain.class, "direct");
+
+        assertTrue(output.contains("RESULT cleartext=DELIVERED"), output);
+        assertTrue(output.contains("RESULT tls=DELIVERED"), output);
     }
 
     private static List<String> logged(String output) {

@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code tls-only <httpsUrl>}: builds a client of https URLs only, never used, and reports
  *       which warm-ups ran and which base clients they left;</li>
  *   <li>{@code user-client <url>}: the same for a client given an OkHttpClient of the user's;</li>
+ *   <li>{@code disabled <url>}: builds a client with {@code heartbeat.enabled=false}, prints whether a warm-up started;</li>
  *   <li>{@code app-logs <url>}: builds a client (never used), then logs its first line through
  *       SLF4J, as an application does once it is up;</li>
  *   <li>{@code warm-then-send <httpUrl> <httpsUrl> <caPem>}: one client sending to both URLs (the
@@ -67,6 +68,9 @@ public final class WarmUpReviewMain {
                 break;
             case "user-client":
                 userClient(args[1]);
+                break;
+            case "disabled":
+                disabled(args[1]);
                 break;
             case "app-logs":
                 appLogs(args[1]);
@@ -187,6 +191,15 @@ public final class WarmUpReviewMain {
         } finally {
             release.countDown();
         }
+    }
+
+    private static void disabled(String url) throws Exception {
+        java.util.Properties off = new java.util.Properties();
+        off.setProperty("heartbeat.enabled", "false");
+        HeartbeatClient client = HeartbeatClient.builder().config(io.github.heartbeatsdk.HeartbeatConfig.fromProperties(off))
+                .endpoint(Endpoints.url(url)).build();
+        System.out.println("RESULT warm-up started=" + (WarmUp.started() || !warmUpThreads().isEmpty()));
+        client.close();
     }
 
     private static void appLogs(String url) throws Exception {
