@@ -98,7 +98,8 @@ final class OkHttpWarmUp {
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         try {
             server.setSoTimeout(LOOPBACK_TIMEOUT_MILLIS);
-            Socket client = new Socket();
+            // Direct: new Socket() asks the JVM's ProxySelector, which may route it through a SOCKS proxy.
+            Socket client = new Socket(Proxy.NO_PROXY);
             try {
                 client.setTcpNoDelay(true);
                 client.setSoTimeout(LOOPBACK_TIMEOUT_MILLIS);
@@ -121,14 +122,19 @@ final class OkHttpWarmUp {
 
     /**
      * Asks the JDK's proxy selector, as a real call does, then goes direct whatever it says: a
-     * SOCKS proxy would bypass the socket factory and connect for real.
+     * SOCKS proxy would bypass the socket factory and connect for real. A selector the
+     * application installed is never asked: it may throw, block or look the fake host up.
      */
     static final class DirectAfterAsking extends ProxySelector {
         @Override
         public List<Proxy> select(URI uri) {
             ProxySelector system = ProxySelector.getDefault();
-            if (system != null && system != this) {
-                system.select(uri);
+            if (system != null && system != this && system.getClass().getName().startsWith("sun.net.spi.")) {
+                try {
+                    system.select(uri);
+                } catch (RuntimeException ignored) {
+                    // only a head start: the answer is not used
+                }
             }
             return Collections.singletonList(Proxy.NO_PROXY);
         }

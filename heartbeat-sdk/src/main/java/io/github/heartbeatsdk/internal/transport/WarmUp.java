@@ -50,14 +50,15 @@ public final class WarmUp implements Runnable {
      * it (its interceptors would see a request that is not one).
      */
     public static void start(List<Endpoint> endpoints, HttpSettings settings) {
+        if (Thread.currentThread() instanceof Runner) {
+            return; // the warm-up's own throwaway client: an https warm-up must not start a plain one
+        }
         boolean tls = settings.userClient == null && needsTls(endpoints);
         if (!(tls ? tlsStarted : cleartextStarted).compareAndSet(false, true)) {
             return;
         }
         try {
-            Thread thread = new Thread(new WarmUp(tls), THREAD_NAME);
-            thread.setDaemon(true);
-            thread.start();
+            new Runner(new WarmUp(tls)).start();
         } catch (Throwable e) { // no thread to spare (a limit, a security manager): the first signal does it all
             log.get().debug("heartbeat-sdk warm-up not started: {}", e.toString());
         }
@@ -85,6 +86,14 @@ public final class WarmUp implements Runnable {
             }
         }
         return false;
+    }
+
+    /** The warm-up's thread: a class of its own, so that a build() on it is known to be the warm-up's. */
+    private static final class Runner extends Thread {
+        Runner(Runnable task) {
+            super(task, THREAD_NAME);
+            setDaemon(true);
+        }
     }
 
     @Override
