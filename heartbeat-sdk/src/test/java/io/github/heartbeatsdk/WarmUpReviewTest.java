@@ -23,15 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Review of the cold-start warm-up (commit 2710a7e): what it must never do, whatever the JVM it
- * lands in. Each case runs in a fresh JVM ({@link WarmUpReviewMain}, {@link WarmUpBareMain},
- * {@link ClosedLoaderWarmUpMain}), where no warm-up has run yet.
- *
- * <p>Written as proofs of bugs, failing on 2710a7e: the two SOCKS cases, the two ProxySelector
- * cases, {@code withoutSlf4j...}, {@code aClientNotYetUsedLogsNothing...}, {@code anHttpsOnlyClient...},
- * {@code aClientWithTheUsersOkHttpClient...}, and, against DESIGN.md's promise 0 rather than the
- * change's own documentation, {@code afterCloseOfAClientNeverUsed...} and {@code aClientNeverUsedLeaves...}.
- * The rest document promises that hold.
+ * What the cold-start warm-up must never do, whatever the JVM it lands in: reach a proxy, call
+ * the application's ProxySelector badly, log, leave a base client no signal needs, or open
+ * anything after the last close() (DESIGN.md's promise 0). Each case runs in a fresh JVM
+ * ({@link WarmUpReviewMain}, {@link WarmUpBareMain}, {@link ClosedLoaderWarmUpMain}), where no
+ * warm-up has run yet.
  */
 class WarmUpReviewTest {
     private static final String CLASSPATH = System.getProperty("java.class.path");
@@ -143,9 +139,9 @@ class WarmUpReviewTest {
     }
 
     /**
-     * Promise 0 again: a client built and closed without a signal leaves no thread behind. The
-     * warm-up's throwaway ping leaves OkHttp's TaskRunner threads and Okio's watchdog (a
-     * minute each), which a client that never sent used to leave none of.
+     * Promise 0 again: a client built and closed without a signal leaves no thread behind: the
+     * warm-up's throwaway ping, which would leave OkHttp's TaskRunner threads and Okio's watchdog
+     * (a minute each), is not sent once every client is closed.
      */
     @Test
     void aClientNeverUsedLeavesNoOkHttpThreadAfterClose() throws Exception {
@@ -206,9 +202,8 @@ class WarmUpReviewTest {
     }
 
     /**
-     * A client given the user's OkHttpClient never uses the SDK's base clients, yet its warm-up
-     * builds one and keeps it: "it leaves only the base client SharedOkHttp would have created
-     * for the first signal anyway" does not hold.
+     * A client given the user's OkHttpClient never uses the SDK's base clients: its warm-up
+     * builds its canned client from scratch and keeps none.
      */
     @Test
     void aClientWithTheUsersOkHttpClientLeavesNoBaseClient() throws Exception {

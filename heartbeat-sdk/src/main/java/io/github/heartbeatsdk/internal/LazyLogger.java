@@ -42,6 +42,9 @@ public final class LazyLogger {
 
     /** The logger, looked up now if it was not yet; never throws because of the logging library. */
     public SdkLog get() {
+        if (Thread.currentThread() instanceof QuietThread) {
+            return Silent.INSTANCE;
+        }
         SdkLog forced = only;
         if (forced != null) {
             return forced;
@@ -78,6 +81,20 @@ public final class LazyLogger {
             return logger instanceof org.slf4j.helpers.NOPLogger ? StderrLog.INSTANCE : new Slf4jLog(logger);
         } catch (LinkageError | RuntimeException e) {
             return StderrLog.INSTANCE;
+        }
+    }
+
+    /** What the SDK logs through on a {@link QuietThread}: nothing. */
+    static final class Silent extends SdkLog {
+        static final Silent INSTANCE = new Silent();
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        void log(Level level, String format, Object[] args) {
         }
     }
 }

@@ -77,6 +77,7 @@ public final class HttpTransport implements Transport {
         this.clock = clock;
         this.credentials = credentials;
         this.monitorReady = !(endpoint instanceof MonitorSetup); // asked on the first send: a schedule may come late
+        WarmUp.transportOpened();
     }
 
     @Override
@@ -449,6 +450,9 @@ public final class HttpTransport implements Transport {
 
     @Override
     public synchronized void close() {
+        if (!closed) {
+            WarmUp.transportClosed();
+        }
         closed = true;
         cancel();
         // The last holder of a shared client closes its connections.

@@ -3,7 +3,9 @@ package io.github.heartbeatsdk.internal.transport;
 import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.endpoints.Endpoints;
+import io.github.heartbeatsdk.internal.QuietThread;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
@@ -42,15 +44,27 @@ final class OkHttpWarmUp {
 
     /**
      * How the warm-up's ping ended (DELIVERED, unless OkHttp changed in a way the canned socket
-     * does not fit), or null when a signal was sent first and the ping was not needed.
+     * does not fit), or null when it was not needed: a signal was sent first, or every client
+     * was closed. With {@code sharedBase} false (the clients have the user's OkHttpClient) the
+     * canned client is built from scratch and nothing is kept in {@link SharedOkHttp}.
      */
-    static DeliveryResult run(boolean tls) throws Exception {
+    static DeliveryResult run(boolean tls, boolean sharedBase) throws Exception {
         // Held while OkHttp builds its own trust set-up, which then finds the store parsed; a
         // collector that drops it sooner only makes OkHttp parse it again.
         TrustManager[] parsedTrustStore = tls ? JdkTlsWarmUp.run() : null;
-        OkHttpClient base = SharedOkHttp.base(tls);
+        OkHttpClient base = sharedBase ? SharedOkHttp.base(tls) : new OkHttpClient.Builder()
+                .connectionSpecs(Collections.singletonList(ConnectionSpec.CLEARTEXT)).build();
         if (parsedTrustStore != null && parsedTrustStore.length == 0) {
             return null; // a JDK without trust managers: the real signal reports what fails
+        }
+        // Each step that opens something asks first: after the last close() the warm-up opens
+        // nothing and starts no thread of OkHttp's.
+        if (WarmUp.sendStarted || !WarmUp.anyClientOpen()) {
+            return null; // a signal is on its way and loads the rest itself, or there is no one left to warm up for
+        }
+        connectToItself();
+        if (!WarmUp.anyClientOpen()) {
+            return null;
         }
         OkHttpClient canned = base.newBuilder()
                 .connectionPool(new ConnectionPool())
@@ -58,10 +72,6 @@ final class OkHttpWarmUp {
                 .dns(new LoopbackDns())
                 .proxySelector(new DirectAfterAsking())
                 .build();
-        if (WarmUp.sendStarted) {
-            return null; // a signal is on its way: it loads the rest itself
-        }
-        connectToItself();
         // The client's thread carries the warm-up's name too: it is the warm-up's, and it ends with it.
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new WarmUpThreads());
         try {
@@ -78,13 +88,11 @@ final class OkHttpWarmUp {
         }
     }
 
-    /** Names the warm-up client's delivery thread as the warm-up thread is named. */
+    /** Names the warm-up client's delivery thread as the warm-up thread is named, and keeps it quiet. */
     static final class WarmUpThreads implements ThreadFactory {
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, WarmUp.THREAD_NAME);
-            thread.setDaemon(true);
-            return thread;
+            return new QuietThread(task, WarmUp.THREAD_NAME);
         }
     }
 

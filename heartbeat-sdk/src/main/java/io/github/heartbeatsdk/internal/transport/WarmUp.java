@@ -1,13 +1,14 @@
 package io.github.heartbeatsdk.internal.transport;
 
-import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.Endpoint;
 import io.github.heartbeatsdk.internal.DaemonThreadFactory;
 import io.github.heartbeatsdk.internal.EndpointNames;
 import io.github.heartbeatsdk.internal.LazyLogger;
+import io.github.heartbeatsdk.internal.QuietThread;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prepares the HTTP stack in the background once a client that sends over HTTP is built: on a
@@ -19,10 +20,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Nothing waits for it: {@code build()} only starts the thread (the caller's thread loads
  * this class and nothing of OkHttp), {@code close()} does not know it exists, and a
- * {@code build()} that throws never starts it. It sends nothing, opens no socket and leaves only
- * the base client {@link SharedOkHttp} would have created for the first signal anyway. Any
- * failure (OkHttp missing, a version it does not fit) is logged at debug and forgotten: the first
- * signal then meets the same problem and reports it.
+ * {@code build()} that throws never starts it; once every client is closed it opens nothing
+ * more. It sends nothing to any backend or proxy (its only real socket is a loopback connection
+ * to itself), leaves only the base client {@link SharedOkHttp} would have created for the first
+ * signal anyway (none for clients with the user's OkHttpClient), and logs nothing (its threads
+ * are {@link QuietThread}s). Any failure (OkHttp missing, a version it does not fit) is
+ * forgotten: the first signal meets the same problem and reports it.
  */
 public final class WarmUp implements Runnable {
     /** The warm-up thread's name: the SDK's prefix, so a thread dump shows whose it is. */
@@ -36,11 +39,34 @@ public final class WarmUp implements Runnable {
      * with a real signal for the CPU.
      */
     static volatile boolean sendStarted;
+    /**
+     * The SDK's HTTP transports built and not yet closed, the warm-up's own included: once every
+     * client is closed the warm-up opens nothing more and starts no thread of OkHttp's (a build()
+     * that threw after making its transports leaves them counted; that only lets a later warm-up go on).
+     */
+    private static final AtomicInteger openTransports = new AtomicInteger();
 
     private final boolean tls;
+    private final boolean sharedBase;
 
-    private WarmUp(boolean tls) {
+    private WarmUp(boolean tls, boolean sharedBase) {
         this.tls = tls;
+        this.sharedBase = sharedBase;
+    }
+
+    /** Counts an HTTP transport made; pair with {@link #transportClosed()}. */
+    static void transportOpened() {
+        openTransports.incrementAndGet();
+    }
+
+    /** Counts an HTTP transport closed. */
+    static void transportClosed() {
+        openTransports.decrementAndGet();
+    }
+
+    /** Whether a client that sends over HTTP is still open: the warm-up has someone to work for. */
+    static boolean anyClientOpen() {
+        return openTransports.get() > 0;
     }
 
     /**
@@ -53,12 +79,13 @@ public final class WarmUp implements Runnable {
         if (Thread.currentThread() instanceof Runner) {
             return; // the warm-up's own throwaway client: an https warm-up must not start a plain one
         }
-        boolean tls = settings.userClient == null && needsTls(endpoints);
+        boolean ownClients = settings.userClient == null;
+        boolean tls = ownClients && needsTls(endpoints);
         if (!(tls ? tlsStarted : cleartextStarted).compareAndSet(false, true)) {
             return;
         }
         try {
-            new Runner(new WarmUp(tls)).start();
+            new Runner(new WarmUp(tls, ownClients)).start();
         } catch (Throwable e) { // no thread to spare (a limit, a security manager): the first signal does it all
             log.get().debug("heartbeat-sdk warm-up not started: {}", e.toString());
         }
@@ -88,27 +115,24 @@ public final class WarmUp implements Runnable {
         return false;
     }
 
-    /** The warm-up's thread: a class of its own, so that a build() on it is known to be the warm-up's. */
-    private static final class Runner extends Thread {
+    /**
+     * The warm-up's thread: a class of its own, so that a build() on it is known to be the
+     * warm-up's; quiet, like every thread of the warm-up's.
+     */
+    private static final class Runner extends QuietThread {
         Runner(Runnable task) {
             super(task, THREAD_NAME);
-            setDaemon(true);
         }
     }
 
     @Override
     public void run() {
         try {
-            DeliveryResult result = OkHttpWarmUp.run(tls);
-            if (result != null && result.outcome() != DeliveryResult.Outcome.DELIVERED) {
-                log.get().debug("heartbeat-sdk warm-up ping ended {}: {}", result.outcome(), result.error());
+            if (anyClientOpen()) {
+                OkHttpWarmUp.run(tls, sharedBase);
             }
-        } catch (Throwable e) { // only a head start: the first signal meets any real problem and reports it
-            try {
-                log.get().debug("heartbeat-sdk warm-up failed: {}", e.toString());
-            } catch (Throwable ignored) {
-                // a logger that cannot log must not end the thread with a trace on stderr
-            }
+        } catch (Throwable e) {
+            // Only a head start, and silent (a QuietThread): the first signal meets any real problem and reports it.
         }
     }
 }
