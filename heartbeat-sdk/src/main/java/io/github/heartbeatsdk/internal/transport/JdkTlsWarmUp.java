@@ -30,6 +30,9 @@ final class JdkTlsWarmUp {
         TrustManager[] trustManagers = factory.getTrustManagers();
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trustManagers, null);
+        if (WarmUp.sendStarted) {
+            return trustManagers; // a signal's own handshake comes first: no ClientHello to rehearse
+        }
         SSLEngine engine = context.createSSLEngine("heartbeat-sdk-warm-up.invalid", 443);
         engine.setUseClientMode(true);
         engine.beginHandshake();

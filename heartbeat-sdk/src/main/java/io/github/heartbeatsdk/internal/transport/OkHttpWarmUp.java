@@ -51,7 +51,9 @@ final class OkHttpWarmUp {
     static DeliveryResult run(boolean tls, boolean sharedBase) throws Exception {
         // Held while OkHttp builds its own trust set-up, which then finds the store parsed; a
         // collector that drops it sooner only makes OkHttp parse it again.
-        TrustManager[] parsedTrustStore = tls ? JdkTlsWarmUp.run() : null;
+        // Not once a signal is being sent: it sets up the same TLS itself, and two threads doing it
+        // side by side only compete for the CPU.
+        TrustManager[] parsedTrustStore = tls && !WarmUp.sendStarted ? JdkTlsWarmUp.run() : null;
         OkHttpClient base = sharedBase ? SharedOkHttp.base(tls) : new OkHttpClient.Builder()
                 .connectionSpecs(Collections.singletonList(ConnectionSpec.CLEARTEXT)).build();
         if (parsedTrustStore != null && parsedTrustStore.length == 0) {
