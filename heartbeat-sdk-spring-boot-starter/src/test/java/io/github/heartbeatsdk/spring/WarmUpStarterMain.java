@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * Run in a fresh JVM by {@link WarmUpStarterTest}: starts the starter's context while holding the
- * lock the SDK's warm-up takes first (so the warm-up is surely still running), and prints the
- * SDK threads alive then that are neither the starter's shared ones nor its health checks': what
- * {@code StarterAppTest.noClientHasAJvmHookOrAThreadOfItsOwn} allows.
+ * lock the SDK's warm-up takes first (so the warm-up is surely still running), prints the SDK
+ * threads alive then that are neither the starter's shared ones nor its health checks', then lets
+ * the warm-up go and prints whether it ended by itself.
  */
 public final class WarmUpStarterMain {
     private WarmUpStarterMain() {
@@ -32,5 +32,12 @@ public final class WarmUpStarterMain {
                         System.out.println("RESULT other SDK threads=" + others);
                     });
         }
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("heartbeat-sdk-warm-up")) {
+                thread.join(30_000);
+            }
+        }
+        System.out.println("RESULT warm-up ended=" + Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().equals("heartbeat-sdk-warm-up")));
     }
 }
