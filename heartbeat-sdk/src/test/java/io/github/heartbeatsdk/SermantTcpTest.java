@@ -6,6 +6,7 @@ import io.github.heartbeatsdk.FakeSermantBackend.BeatRecord;
 import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.HostFacts;
 import io.github.heartbeatsdk.internal.SdkVersion;
+import io.github.heartbeatsdk.internal.transport.SermantTcpTransport;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -275,6 +276,8 @@ class SermantTcpTest {
                 assertNotNull(second, "the beat after the restart was lost: " + client.stats());
                 assertEquals(first.heartbeatTime() + 5_000, second.heartbeatTime());
                 assertEquals(1, after.connectionsAccepted());
+                // A new connection's first beat ends once the backend's silence has lasted the reply window.
+                scheduler.advance(Duration.ofMillis(SermantTcpTransport.REPLY_WINDOW_MILLIS));
                 assertEquals(2, client.stats().delivered(), client.stats().toString());
                 assertEquals(0, client.stats().failed() + client.stats().dropped(), client.stats().toString());
             }

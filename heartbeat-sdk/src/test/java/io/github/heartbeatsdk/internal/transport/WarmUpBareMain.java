@@ -4,16 +4,8 @@ import io.github.heartbeatsdk.DeliveryResult;
 import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.endpoints.Endpoints;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.Proxy;
 import java.net.ProxySelector;
-import java.net.SocketAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.Permission;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -56,20 +48,7 @@ public final class WarmUpBareMain {
     }
 
     private static void stderrRejection(String url) throws Exception {
-        final List<String> known = Arrays.asList(URI.create(url).getHost(), "localhost", "127.0.0.1", "::1");
-        ProxySelector.setDefault(new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-                if (known.contains(uri.getHost())) {
-                    return Collections.singletonList(Proxy.NO_PROXY);
-                }
-                throw new UncheckedIOException(new UnknownHostException(uri.getHost()));
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
-            }
-        });
+        ProxySelector.setDefault(WarmUpReviewMain.refusingUnknownHosts(url));
         HeartbeatClient client = HeartbeatClient.builder().endpoint(Endpoints.url(url)).shutdownHook(false).build();
         System.out.println("RESULT warm-up ended=" + WarmUpReviewMain.awaitWarmUps(30));
         DeliveryResult result = client.ping().toCompletableFuture().get(30, TimeUnit.SECONDS);

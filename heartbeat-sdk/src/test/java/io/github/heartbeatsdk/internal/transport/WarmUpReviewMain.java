@@ -113,24 +113,7 @@ public final class WarmUpReviewMain {
 
     private static void throwingSelector(String url) throws Exception {
         try (LogCapture log = new LogCapture()) {
-            // Routes the hosts the application talks to and refuses the rest (a routing table, a
-            // PAC-style rule that resolves the host first).
-            final List<String> known = Arrays.asList(URI.create(url).getHost(), "localhost", "127.0.0.1", "::1");
-            ProxySelector.setDefault(new ProxySelector() {
-                @Override
-                public List<Proxy> select(URI uri) {
-                    if (known.contains(uri.getHost())) {
-                        return Collections.singletonList(Proxy.NO_PROXY);
-                    }
-                    // As a rule that resolves the host to pick a route fails for a host that does not resolve
-                    // (OkHttp 5 catches an IllegalArgumentException from a selector, nothing else).
-                    throw new UncheckedIOException(new UnknownHostException(uri.getHost()));
-                }
-
-                @Override
-                public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
-                }
-            });
+            ProxySelector.setDefault(refusingUnknownHosts(url));
             HeartbeatClient client = HeartbeatClient.builder().endpoint(Endpoints.url(url)).shutdownHook(false)
                     .build();
             System.out.println("RESULT warm-up ended=" + awaitWarmUps(30)); // the job runs; its ping comes at the end
@@ -281,6 +264,28 @@ public final class WarmUpReviewMain {
                         + e.getFormattedMessage());
             }
         }
+    }
+
+    /**
+     * A selector that routes the hosts the application talks to and refuses the rest, as a
+     * routing table or a PAC-style rule that resolves the host first does for a host that does
+     * not resolve (OkHttp 5 catches an IllegalArgumentException from a selector, nothing else).
+     */
+    static ProxySelector refusingUnknownHosts(String url) {
+        final List<String> known = Arrays.asList(URI.create(url).getHost(), "localhost", "127.0.0.1", "::1");
+        return new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                if (known.contains(uri.getHost())) {
+                    return Collections.singletonList(Proxy.NO_PROXY);
+                }
+                throw new UncheckedIOException(new UnknownHostException(uri.getHost()));
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
+            }
+        };
     }
 
     /** Waits up to {@code seconds} for every thread named as the warm-up to end; true if they did. */
