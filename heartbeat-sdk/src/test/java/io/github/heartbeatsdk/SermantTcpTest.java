@@ -165,12 +165,15 @@ class SermantTcpTest {
                 }
                 assertEquals(1, backend.connectionsAccepted(), "one persistent connection");
                 assertEquals(1, backend.openConnections());
-                assertEquals(5, client.stats().delivered(), client.stats().toString());
+                // Five taken; a sixth may be due by now (the first beat waited out its reply window on virtual time).
+                HeartbeatStats stats = client.stats();
+                assertTrue(stats.delivered() >= 5, stats.toString());
+                assertEquals(stats.enqueued(), stats.delivered(), stats.toString());
             } finally {
                 client.close();
             }
             assertTrue(backend.awaitOpenConnections(0, WAIT), "close() closes the client's connection");
-            assertEquals(5, backend.beats().size());
+            assertEquals(client.stats().delivered(), backend.beats().size(), "every beat delivered reached the backend");
             assertTrue(backend.errors().isEmpty(), backend.errors().toString());
         }
     }
@@ -201,11 +204,12 @@ class SermantTcpTest {
             assertEquals(2, third.connectionNumber(), "and the new connection is kept");
 
             HeartbeatStats stats = client.stats();
-            assertEquals(3, stats.delivered(), stats.toString());
+            assertTrue(stats.delivered() >= 3, stats.toString()); // a fourth may be due, as above
+            assertEquals(stats.enqueued(), stats.delivered(), stats.toString());
             assertEquals(0, stats.failed(), stats.toString());
             assertEquals(0, stats.dropped(), stats.toString());
             assertEquals(2, backend.connectionsAccepted());
-            assertEquals(3, backend.beats().size());
+            assertTrue(backend.beats().size() >= 3, backend.beats().toString()); // a fourth may still be on its way
         }
     }
 
