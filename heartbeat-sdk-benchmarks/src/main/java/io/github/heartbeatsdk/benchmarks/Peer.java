@@ -68,6 +68,17 @@ enum Peer {
     final String id;
     final String label;
 
+    /** The peer whose id is {@code id}. */
+    static Peer of(String id) {
+        for (Peer peer : values()) {
+            if (peer.id.equals(id)) {
+                return peer;
+            }
+        }
+        throw new IllegalArgumentException("unknown client " + id + "; one of urlc, cronitor, sentry, okhttp, sdk,"
+                + " okhttp-cleartext");
+    }
+
     Peer(String id, String label) {
         this.id = id;
         this.label = label;

@@ -35,7 +35,7 @@ final class PeerClassLoads {
 
     /** The JVM option that writes the log this class reads. */
     static String jvmArg(Path log) {
-        return "-Xlog:class+load:file=" + log + ":uptime";
+        return "-Xlog:class+load:file=" + log + ":uptime,tid";
     }
 
     static PeerClassLoads read(Path log) throws IOException {

@@ -31,9 +31,10 @@ import java.util.Map;
  *
  * <p>Arguments: {@code runs=<rounds>} and, any of them, {@code classes} (instead of the table: one
  * launch per client and scheme with a class-load log, grouped by {@link PeerClassLoads}),
- * {@code jfr} (each child records {@code target/bench/peers-jfr/<client>-<measure>-<run>.jfr}) and
+ * {@code jfr} (each child records {@code target/bench/peers-jfr/<client>-<measure>-<run>.jfr}),
  * {@code only=<measure>,...} (only those measurements, e.g. {@code only=first-http,warm}; the
- * others' cells say "not run").
+ * others' cells say "not run") and {@code peers=<client>,...} (only those clients, e.g.
+ * {@code peers=okhttp,sdk}, for a quicker paired comparison).
  * Prints a markdown table and writes it to {@code target/bench/peers.md} (or
  * {@code peers-classes.md}).
  *
@@ -66,17 +67,20 @@ public final class PeersScenario {
     private final ArrivalReceiver receiver;
     private final boolean jfr;
     private final EnumSet<Measure> measures;
+    private final EnumSet<Peer> peers;
     private final Map<Measure, Map<Peer, List<Sample>>> samples = new EnumMap<>(Measure.class);
     private int clockChecks;
     private double maxClockSkewMillis;
 
-    private PeersScenario(Path out, PeerTls tls, ArrivalReceiver receiver, boolean jfr, EnumSet<Measure> measures) {
+    private PeersScenario(Path out, PeerTls tls, ArrivalReceiver receiver, boolean jfr, EnumSet<Measure> measures,
+                          EnumSet<Peer> peers) {
         this.out = out;
         this.childLog = out.resolve("peers-children.log");
         this.tls = tls;
         this.receiver = receiver;
         this.jfr = jfr;
         this.measures = measures;
+        this.peers = peers;
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,6 +88,7 @@ public final class PeersScenario {
         boolean classes = false;
         boolean jfr = false;
         EnumSet<Measure> measures = EnumSet.allOf(Measure.class);
+        EnumSet<Peer> peers = EnumSet.allOf(Peer.class);
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
             if (arg.startsWith("runs=") && !arg.equals("runs=")) {
                 runs = Integer.parseInt(arg.substring("runs=".length()));
@@ -96,8 +101,14 @@ public final class PeersScenario {
                 for (String id : arg.substring("only=".length()).split(",")) {
                     measures.add(Measure.of(id));
                 }
+            } else if (arg.startsWith("peers=")) {
+                peers = EnumSet.noneOf(Peer.class);
+                for (String id : arg.substring("peers=".length()).split(",")) {
+                    peers.add(Peer.of(id));
+                }
             } else if (!arg.isEmpty() && !arg.equals("runs=")) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; takes runs=<n>, classes, jfr, only=<measure>,...");
+                throw new IllegalArgumentException("unknown argument " + arg
+                        + "; takes runs=<n>, classes, jfr, only=<measure>,..., peers=<client>,...");
             }
         }
         if (runs < 1) {
@@ -107,7 +118,7 @@ public final class PeersScenario {
         Files.createDirectories(out);
         PeerTls tls = PeerTls.create(out.resolve("peers-truststore.p12"));
         try (ArrivalReceiver receiver = ArrivalReceiver.start(tls.serverContext())) {
-            PeersScenario scenario = new PeersScenario(out, tls, receiver, jfr, measures);
+            PeersScenario scenario = new PeersScenario(out, tls, receiver, jfr, measures, peers);
             String table;
             String file;
             if (classes) {
@@ -134,11 +145,14 @@ public final class PeersScenario {
     private void measure(int runs) throws Exception {
         progress("warm-up: one launch of each client, not counted");
         for (Peer peer : Measure.FIRST_HTTP.peers()) {
-            launch(peer, Measure.FIRST_HTTP, "warmup", null);
+            if (peers.contains(peer)) {
+                launch(peer, Measure.FIRST_HTTP, "warmup", null);
+            }
         }
         for (int round = 0; round < runs; round++) {
             for (Measure measure : measures) {
-                List<Peer> peers = measure.peers();
+                List<Peer> peers = new ArrayList<>(measure.peers());
+                peers.retainAll(this.peers);
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; i < peers.size(); i++) {
                     Peer peer = peers.get((round + i) % peers.size());
