@@ -57,6 +57,47 @@ final class ClientAssembly {
             }
             resolvedEndpoints = Collections.emptyList();
         }
+        Resolved resolved = resolve(b, from, resolvedEndpoints);
+        WarmUp warmUp = null;
+        if (enabled && anySendsOverHttp(resolvedEndpoints)) {
+            // Fails fast, naming versions and the fix, when a framework pinned OkHttp's libraries too
+            // old; before the warm-up, which must not load OkHttp on a class path it cannot work with.
+            RuntimeLibraries.requireCompatibleHttpStack(Transports.class.getClassLoader());
+            // Started once every setting is known to be valid, so OkHttp loads beside the rest of
+            // build(), and a mistake in the settings fails build() at once.
+            warmUp = WarmUp.start(resolvedEndpoints, b.httpClient == null);
+        }
+        boolean built = false;
+        try {
+            HeartbeatClient client = construct(b, enabled, resolved);
+            built = true;
+            return client;
+        } finally {
+            if (warmUp != null) {
+                warmUp.buildEnded(built); // a build() that throws leaves no warm-up thread behind
+            }
+        }
+    }
+
+    /** What the builder and the configuration say, checked; what is made from it can then only fail for want of resources. */
+    private static final class Resolved {
+        final ClientSettings settings;
+        final HttpSettings http;
+        final int capacity;
+        final long maxBytes;
+        final Map<String, Map<String, String>> extInfo;
+
+        Resolved(ClientSettings settings, HttpSettings http, int capacity, long maxBytes,
+                 Map<String, Map<String, String>> extInfo) {
+            this.settings = settings;
+            this.http = http;
+            this.capacity = capacity;
+            this.maxBytes = maxBytes;
+            this.extInfo = extInfo;
+        }
+    }
+
+    private static Resolved resolve(HeartbeatClient.Builder b, HeartbeatConfig from, List<Endpoint> resolvedEndpoints) {
         Clock resolvedClock = b.clock != null ? b.clock : Clock.systemUTC();
         String resolvedInstanceId = or(b.instanceId, from.instanceId());
         ClientSettings settings = new ClientSettings(resolvedEndpoints, resolvedClock,
@@ -79,15 +120,15 @@ final class ClientAssembly {
         }
         int capacity = b.queueCapacity != null ? b.queueCapacity : from.queueCapacity();
         long maxBytes = b.maxQueuedBytes != null ? b.maxQueuedBytes : from.maxQueuedBytes();
-        if (enabled && anySendsOverHttp(resolvedEndpoints)) {
-            // Fails fast, naming versions and the fix, when a framework pinned OkHttp's libraries too old.
-            RuntimeLibraries.requireCompatibleHttpStack(Transports.class.getClassLoader());
-        }
-        Deliveries deliveries = enabled ? deliveries(settings, http, capacity, maxBytes, b.executor,
+        return new Resolved(settings, http, capacity, maxBytes, from.extInfo());
+    }
+
+    private static HeartbeatClient construct(HeartbeatClient.Builder b, boolean enabled, Resolved r) {
+        Deliveries deliveries = enabled ? deliveries(r.settings, r.http, r.capacity, r.maxBytes, b.executor,
                 Credentials.from(b.config))
                 : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
-        HeartbeatClient client = new HeartbeatClient(settings, deliveries);
-        for (Map.Entry<String, Map<String, String>> plugin : from.extInfo().entrySet()) {
+        HeartbeatClient client = new HeartbeatClient(r.settings, deliveries);
+        for (Map.Entry<String, Map<String, String>> plugin : r.extInfo.entrySet()) {
             final Map<String, String> info = plugin.getValue();
             client.extInfo().register(plugin.getKey(), SdkVersion.VERSION, new ExtInfoProvider() {
                 @Override
@@ -95,9 +136,6 @@ final class ClientAssembly {
                     return info;
                 }
             });
-        }
-        if (enabled && anySendsOverHttp(resolvedEndpoints)) {
-            WarmUp.start(resolvedEndpoints, http); // last: a build() that throws never starts it
         }
         return client;
     }

@@ -21,11 +21,12 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * After {@code build()} the SDK prepares OkHttp on a thread of its own: nothing of it loads on the
  * caller's thread, nothing is sent, {@code close()} never waits for it and a failed
- * {@code build()} never starts it. Each case runs in a fresh JVM ({@link WarmUpMain}), where no
+ * {@code build()} leaves no warm-up thread behind. Each case runs in a fresh JVM ({@link WarmUpMain}), where no
  * warm-up has run yet.
  */
 class WarmUpTest {
@@ -90,12 +91,27 @@ class WarmUpTest {
     }
 
     @Test
-    void aBuildThatThrowsStartsNoWarmUp() throws Exception {
+    void aBuildThatThrowsOnItsSettingsStartsNoWarmUp() throws Exception {
         String output = CompatClassPath.run(CLASSPATH, List.of(), WarmUpMain.class, "failed-builds",
                 server.url("/never").toString());
 
         assertTrue(output.contains("RESULT warm-up started=false"), output);
         assertFalse(output.contains("RESULT built"), output);
+    }
+
+    @Test
+    void aBuildThatThrowsAfterTheWarmUpStartedLeavesNoThreadAndALaterBuildWarmsUpAgain() throws Exception {
+        assumeTrue(Runtime.version().feature() < 24, "JDK " + Runtime.version().feature()
+                + " cannot enable a security manager, which makes this build throw; the JDK 17 run covers it");
+        String output = CompatClassPath.run(CLASSPATH, List.of("-Djava.security.manager=allow"), WarmUpMain.class,
+                "failed-after-start", server.url("/never").toString());
+
+        // The build waits for the warm-up it started to end before it throws.
+        assertTrue(output.contains("RESULT after the failed build, warm-up started=true alive=false still counted=false"),
+                output);
+        assertTrue(output.contains("RESULT after a build that succeeds, warm-up started=true new thread=true"), output);
+        assertFalse(output.contains("RESULT built"), output);
+        assertEquals(0, server.getRequestCount());
     }
 
     @Test

@@ -10,17 +10,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * logs: usually the delivery thread, or {@code close()} while signals are still pending.
  */
 public final class LazyLogger {
-    /**
-     * First lookups take turns. While one thread initialises SLF4J, SLF4J hands any other a
-     * stand-in that records its calls and later prints "A number (N) of logging calls during the
-     * initialization phase have been intercepted" on stderr. Waiting for the first lookup means the
-     * SDK's own threads do not cause that warning among themselves, unless the logging backend takes
-     * longer than {@link #MAX_WAIT_MILLIS} to start.
-     */
-    private static final ReentrantLock FIRST_LOOKUP = new ReentrantLock();
-    /** A logging backend slower than this to start gets no more waiting: SLF4J's stand-in will do. */
-    private static final long MAX_WAIT_MILLIS = 5_000;
-
     /** When set, every logger of the SDK writes here and SLF4J is never looked up. */
     private static volatile SdkLog only;
 
@@ -43,7 +32,7 @@ public final class LazyLogger {
     /** The logger, looked up now if it was not yet; never throws because of the logging library. */
     public SdkLog get() {
         if (Thread.currentThread() instanceof QuietThread) {
-            return Silent.INSTANCE;
+            return Lookup.silent();
         }
         SdkLog forced = only;
         if (forced != null) {
@@ -53,34 +42,61 @@ public final class LazyLogger {
         if (current != null) {
             return current;
         }
-        boolean turn = false;
-        try {
-            turn = FIRST_LOOKUP.tryLock(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // not ours to swallow; look up without waiting
-        }
-        try {
-            current = lookUp(owner);
-            logger = current;
-            return current;
-        } finally {
-            if (turn) {
-                FIRST_LOOKUP.unlock();
-            }
-        }
+        current = Lookup.first(owner);
+        logger = current;
+        return current;
     }
 
     /**
-     * SLF4J's logger for {@code owner}; standard error without SLF4J's classes (a missing jar, a
-     * module not read) or without a provider behind them, where SLF4J would discard every line
-     * and a wrong URL would fail in silence.
+     * The lookup, in a class of its own: a class that only holds a {@code LazyLogger} (most of
+     * the SDK's, loaded by {@code build()} on the caller's thread) then loads neither the lock nor
+     * the loggers it may return.
      */
-    private static SdkLog lookUp(Class<?> owner) {
-        try {
-            org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(owner);
-            return logger instanceof org.slf4j.helpers.NOPLogger ? StderrLog.INSTANCE : new Slf4jLog(logger);
-        } catch (LinkageError | RuntimeException e) {
-            return StderrLog.INSTANCE;
+    private static final class Lookup {
+        /**
+         * First lookups take turns. While one thread initialises SLF4J, SLF4J hands any other a
+         * stand-in that records its calls and later prints "A number (N) of logging calls during the
+         * initialization phase have been intercepted" on stderr. Waiting for the first lookup means the
+         * SDK's own threads do not cause that warning among themselves, unless the logging backend takes
+         * longer than {@link #MAX_WAIT_MILLIS} to start.
+         */
+        private static final ReentrantLock FIRST_LOOKUP = new ReentrantLock();
+        /** A logging backend slower than this to start gets no more waiting: SLF4J's stand-in will do. */
+        private static final long MAX_WAIT_MILLIS = 5_000;
+
+        static SdkLog silent() {
+            return Silent.INSTANCE;
+        }
+
+        /** Looks up the logger of {@code owner}, in turn with other first lookups. */
+        static SdkLog first(Class<?> owner) {
+            boolean turn = false;
+            try {
+                turn = FIRST_LOOKUP.tryLock(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // not ours to swallow; look up without waiting
+            }
+            try {
+                return lookUp(owner);
+            } finally {
+                if (turn) {
+                    FIRST_LOOKUP.unlock();
+                }
+            }
+        }
+
+        /**
+         * SLF4J's logger for {@code owner}; standard error without SLF4J's classes (a missing jar, a
+         * module not read) or without a provider behind them, where SLF4J would discard every line
+         * and a wrong URL would fail in silence.
+         */
+        private static SdkLog lookUp(Class<?> owner) {
+            try {
+                org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(owner);
+                return logger instanceof org.slf4j.helpers.NOPLogger ? StderrLog.INSTANCE : new Slf4jLog(logger);
+            } catch (LinkageError | RuntimeException e) {
+                return StderrLog.INSTANCE;
+            }
         }
     }
 

@@ -54,6 +54,9 @@ final class OkHttpWarmUp {
         // Not once a signal is being sent: it sets up the same TLS itself, and two threads doing it
         // side by side only compete for the CPU.
         TrustManager[] parsedTrustStore = tls && !WarmUp.sendStarted ? JdkTlsWarmUp.run() : null;
+        if (!WarmUp.anyClientOpen()) {
+            return null; // the build that started it failed, or its client is closed already
+        }
         OkHttpClient base = sharedBase ? SharedOkHttp.base(tls) : new OkHttpClient.Builder()
                 .connectionSpecs(Collections.singletonList(ConnectionSpec.CLEARTEXT)).build();
         if (parsedTrustStore != null && parsedTrustStore.length == 0) {

@@ -11,16 +11,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Prepares the HTTP stack in the background once a client that sends over HTTP is built: on a
- * daemon thread of its own, once per class loader for plain http and once for https, it loads
+ * Prepares the HTTP stack in the background while a client that sends over HTTP is built and
+ * after: on a daemon thread of its own, once per class loader for plain http and once for https, it loads
  * OkHttp, sets up TLS when an endpoint needs it and has a client of its own send one ping over a
  * socket that connects nowhere ({@link OkHttpWarmUp}). A signal sent a second after {@code build()} then finds all of it
- * ready instead of paying a fresh JVM's 100 ms or more for it; one sent at once takes the classes
- * the warm-up has loaded so far, on the second core.
+ * ready instead of paying a fresh JVM's 100 ms or more for it; one sent at once finds OkHttp's
+ * client loaded while {@code build()} did its own work, on the second core.
  *
- * <p>Nothing waits for it: {@code build()} only starts the thread (the caller's thread loads
- * this class and nothing of OkHttp), {@code close()} does not know it exists, and a
- * {@code build()} that throws never starts it; once every client is closed it opens nothing
+ * <p>Nothing that succeeds waits for it: {@code build()} starts the thread once its settings are
+ * checked (the caller's thread loads this class and nothing of OkHttp), {@code close()} does not
+ * know it exists. A {@code build()} that throws on its settings never starts it; one that throws
+ * after starting it (for want of resources) waits for it to end, at most
+ * {@value #ABANDON_WAIT_MILLIS} ms and in practice its current step, so it leaves no thread
+ * behind. Once every client is closed, or the build that started it failed, it opens nothing
  * more. It sends nothing to any backend or proxy (its only real socket is a loopback connection
  * to itself), leaves only the base client {@link SharedOkHttp} would have created for the first
  * signal anyway (none for clients with the user's OkHttpClient), and logs nothing (its threads
@@ -46,8 +49,15 @@ public final class WarmUp implements Runnable {
      */
     private static final AtomicInteger openTransports = new AtomicInteger();
 
+    /** How long a failed build waits for the warm-up it started to end: far more than a cold JVM's slowest step. */
+    static final long ABANDON_WAIT_MILLIS = 10_000;
+
+    /** The thread of the warm-up started last; for tests. */
+    static volatile Thread lastThread;
+
     private final boolean tls;
     private final boolean sharedBase;
+    private Runner runner;
 
     private WarmUp(boolean tls, boolean sharedBase) {
         this.tls = tls;
@@ -70,25 +80,53 @@ public final class WarmUp implements Runnable {
     }
 
     /**
-     * Starts the warm-up for a client just built with {@code endpoints} and {@code settings},
-     * unless one of the same kind ran in this class loader already. TLS is set up only for the
-     * SDK's own clients: a user's OkHttpClient has its own, and the warm-up never calls through
-     * it (its interceptors would see a request that is not one).
+     * Starts the warm-up for a client being built with {@code endpoints} ({@code ownClients}:
+     * without the user's OkHttpClient), unless one of the same kind ran in this class loader
+     * already; returns it, or null when none was started. Call it once the endpoints are known,
+     * and end the build with {@link #buildEnded(boolean)} whatever happens. TLS is set up only for
+     * the SDK's own clients: a user's OkHttpClient has its own, and the warm-up never calls
+     * through it (its interceptors would see a request that is not one).
      */
-    public static void start(List<Endpoint> endpoints, HttpSettings settings) {
+    public static WarmUp start(List<Endpoint> endpoints, boolean ownClients) {
         if (Thread.currentThread() instanceof Runner) {
-            return; // the warm-up's own throwaway client: an https warm-up must not start a plain one
+            return null; // the warm-up's own throwaway client: an https warm-up must not start a plain one
         }
-        boolean ownClients = settings.userClient == null;
         boolean tls = ownClients && needsTls(endpoints);
-        if (!(tls ? tlsStarted : cleartextStarted).compareAndSet(false, true)) {
+        AtomicBoolean started = tls ? tlsStarted : cleartextStarted;
+        if (!started.compareAndSet(false, true)) {
+            return null;
+        }
+        WarmUp warmUp = new WarmUp(tls, ownClients);
+        transportOpened(); // the client being built counts as open until the build ends
+        try {
+            warmUp.runner = new Runner(warmUp);
+            lastThread = warmUp.runner;
+            warmUp.runner.start();
+            return warmUp;
+        } catch (Throwable e) { // no thread to spare (a limit, a security manager): the first signal does it all
+            transportClosed();
+            log.get().debug("heartbeat-sdk warm-up not started: {}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Ends the build that started this warm-up. After a build that threw ({@code built} false)
+     * the warm-up stops at its next step and this waits for its thread to end (a cold JVM's
+     * current step, a few hundred milliseconds at most), so a failed {@code build()} leaves no
+     * thread; a later build may start a warm-up again.
+     */
+    public void buildEnded(boolean built) {
+        transportClosed();
+        if (built) {
             return;
         }
         try {
-            new Runner(new WarmUp(tls, ownClients)).start();
-        } catch (Throwable e) { // no thread to spare (a limit, a security manager): the first signal does it all
-            log.get().debug("heartbeat-sdk warm-up not started: {}", e.toString());
+            runner.join(ABANDON_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        (tls ? tlsStarted : cleartextStarted).set(false);
     }
 
     /** Whether a warm-up was started in this class loader; for tests. */

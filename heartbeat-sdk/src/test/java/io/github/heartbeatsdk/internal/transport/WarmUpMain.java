@@ -5,6 +5,7 @@ import io.github.heartbeatsdk.HeartbeatClient;
 import io.github.heartbeatsdk.endpoints.Endpoints;
 
 import java.nio.file.Files;
+import java.security.Permission;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +19,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code close-while-warming <url>}: holds the lock the warm-up takes first, builds and
  *       closes a client while the warm-up waits for it, and prints whether the warm-up was
  *       still running when close() returned;</li>
- *   <li>{@code failed-builds <url>}: builds that throw, then prints whether a warm-up started;</li>
+ *   <li>{@code failed-builds <url>}: builds that throw on their settings, then prints whether a
+ *       warm-up started;</li>
+ *   <li>{@code failed-after-start <url>} (with {@code -Djava.security.manager=allow}): a build whose
+ *       settings are fine throws once the warm-up has started (a security manager refuses it the
+ *       environment), then prints whether the warm-up's thread outlived it; then a build that
+ *       succeeds, and whether it started a warm-up again;</li>
  *   <li>{@code direct}: runs the warm-up's work for plain http and for https on this thread and
  *       prints how each ping ended.</li>
  * </ul>
@@ -43,6 +49,9 @@ public final class WarmUpMain {
                 break;
             case "failed-builds":
                 failedBuilds(args[1]);
+                break;
+            case "failed-after-start":
+                failedAfterStart(args[1]);
                 break;
             case "direct":
                 WarmUp.transportOpened(); // as a client built and open would: the warm-up works only for one
@@ -97,6 +106,35 @@ public final class WarmUpMain {
             // credentials without a proxy: refused, after the settings were read
         }
         System.out.println("RESULT warm-up started=" + (WarmUp.started() || warmUpThread() != null));
+    }
+
+    private static volatile Thread refusedEnvironment;
+
+    private static void failedAfterStart(String url) throws Exception {
+        Credentials.environmentName("initialised before the environment is refused"); // its static init reads it
+        refusedEnvironment = Thread.currentThread();
+        System.setSecurityManager(new SecurityManager() {
+            @Override
+            public void checkPermission(Permission permission) {
+                if (Thread.currentThread() == refusedEnvironment && permission.getName().startsWith("getenv.")) {
+                    throw new SecurityException("no environment for you");
+                }
+            }
+        });
+        try {
+            HeartbeatClient.builder().endpoint(Endpoints.url(url)).shutdownHook(false).build();
+            System.out.println("RESULT built without the environment");
+        } catch (SecurityException expected) {
+            // thrown while the client's parts were made, after the warm-up started
+        }
+        Thread warmUp = WarmUp.lastThread;
+        System.out.println("RESULT after the failed build, warm-up started=" + (warmUp != null)
+                + " alive=" + (warmUp != null && warmUp.isAlive()) + " still counted=" + WarmUp.started());
+        refusedEnvironment = null;
+        HeartbeatClient client = HeartbeatClient.builder().endpoint(Endpoints.url(url)).shutdownHook(false).build();
+        System.out.println("RESULT after a build that succeeds, warm-up started=" + WarmUp.started()
+                + " new thread=" + (WarmUp.lastThread != warmUp));
+        client.close();
     }
 
     /** The warm-up thread, or null if none is running. */
