@@ -13,12 +13,14 @@ import io.github.heartbeatsdk.internal.RuntimeLibraries;
 import io.github.heartbeatsdk.internal.SdkVersion;
 import io.github.heartbeatsdk.internal.transport.Credentials;
 import io.github.heartbeatsdk.internal.transport.HttpSettings;
+import io.github.heartbeatsdk.internal.transport.Transport;
 import io.github.heartbeatsdk.internal.transport.Transports;
 import io.github.heartbeatsdk.internal.transport.WarmUp;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,23 +60,27 @@ final class ClientAssembly {
             resolvedEndpoints = Collections.emptyList();
         }
         Resolved resolved = resolve(b, from, resolvedEndpoints);
-        WarmUp warmUp = null;
-        if (enabled && anySendsOverHttp(resolvedEndpoints)) {
+        boolean http = enabled && anySendsOverHttp(resolvedEndpoints);
+        if (http) {
             // Fails fast, naming versions and the fix, when a framework pinned OkHttp's libraries too
             // old; before the warm-up, which must not load OkHttp on a class path it cannot work with.
             RuntimeLibraries.requireCompatibleHttpStack(Transports.class.getClassLoader());
-            // Started once every setting is known to be valid, so OkHttp loads beside the rest of
-            // build(), and a mistake in the settings fails build() at once.
-            warmUp = WarmUp.start(resolvedEndpoints, b.httpClient == null);
+            WarmUp.buildStarted();
         }
+        WarmUp warmUp = null;
         boolean built = false;
         try {
+            if (http) {
+                // Started once every setting is known to be valid, so OkHttp loads beside the rest of
+                // build(), and a mistake in the settings fails build() at once.
+                warmUp = WarmUp.start(resolvedEndpoints, b.httpClient == null);
+            }
             HeartbeatClient client = construct(b, enabled, resolved);
             built = true;
             return client;
         } finally {
-            if (warmUp != null) {
-                warmUp.buildEnded(built); // a build() that throws leaves no warm-up thread behind
+            if (http) {
+                WarmUp.buildEnded(warmUp, built); // a build() that throws leaves no warm-up thread behind
             }
         }
     }
@@ -120,22 +126,54 @@ final class ClientAssembly {
         }
         int capacity = b.queueCapacity != null ? b.queueCapacity : from.queueCapacity();
         long maxBytes = b.maxQueuedBytes != null ? b.maxQueuedBytes : from.maxQueuedBytes();
-        return new Resolved(settings, http, capacity, maxBytes, from.extInfo());
+        return new Resolved(settings, http, capacity, maxBytes, extInfo(from));
     }
 
+    /** The configuration's static ext info, checked as registering it would check it; a copy, read once. */
+    private static Map<String, Map<String, String>> extInfo(HeartbeatConfig from) {
+        Map<String, Map<String, String>> byPlugin = from.extInfo();
+        if (byPlugin == null) {
+            return Collections.emptyMap();
+        }
+        Map<String, Map<String, String>> copy = new LinkedHashMap<String, Map<String, String>>(byPlugin);
+        for (String plugin : copy.keySet()) {
+            if (plugin == null || plugin.trim().isEmpty()) {
+                throw new IllegalArgumentException(ConfigKeys.EXT_INFO_PREFIX + "<plugin>.<key>: the configuration"
+                        + " names a blank plugin, got '" + plugin + "'");
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Makes the client from checked settings. What fails here fails for want of resources (memory,
+     * the environment refused by a security manager): whatever was made is closed before the
+     * failure goes on, so no transport stays counted open and no client stays in the shutdown hook.
+     */
     private static HeartbeatClient construct(HeartbeatClient.Builder b, boolean enabled, Resolved r) {
         Deliveries deliveries = enabled ? deliveries(r.settings, r.http, r.capacity, r.maxBytes, b.executor,
                 Credentials.from(b.config))
                 : new Deliveries(Collections.<Dispatcher>emptyList(), Collections.<ScheduledExecutorService>emptyList());
-        HeartbeatClient client = new HeartbeatClient(r.settings, deliveries);
-        for (Map.Entry<String, Map<String, String>> plugin : r.extInfo.entrySet()) {
-            final Map<String, String> info = plugin.getValue();
-            client.extInfo().register(plugin.getKey(), SdkVersion.VERSION, new ExtInfoProvider() {
-                @Override
-                public Map<String, ?> extInfo() {
-                    return info;
-                }
-            });
+        HeartbeatClient client;
+        try {
+            client = new HeartbeatClient(r.settings, deliveries);
+        } catch (Throwable e) {
+            deliveries.close(r.settings.clock.millis());
+            throw e;
+        }
+        try {
+            for (Map.Entry<String, Map<String, String>> plugin : r.extInfo.entrySet()) {
+                final Map<String, String> info = plugin.getValue();
+                client.extInfo().register(plugin.getKey(), SdkVersion.VERSION, new ExtInfoProvider() {
+                    @Override
+                    public Map<String, ?> extInfo() {
+                        return info;
+                    }
+                });
+            }
+        } catch (Throwable e) {
+            client.close();
+            throw e;
         }
         return client;
     }
@@ -156,6 +194,18 @@ final class ClientAssembly {
                                          ScheduledExecutorService executor, Credentials credentials) {
         List<Dispatcher> lanes = new ArrayList<Dispatcher>();
         List<ScheduledExecutorService> owned = new ArrayList<ScheduledExecutorService>();
+        try {
+            addLanes(settings, http, capacity, maxBytes, executor, credentials, lanes, owned);
+        } catch (Throwable e) {
+            new Deliveries(lanes, owned).close(settings.clock.millis()); // the lanes made so far, and their threads
+            throw e;
+        }
+        return new Deliveries(lanes, owned);
+    }
+
+    private static void addLanes(ClientSettings settings, HttpSettings http, int capacity, long maxBytes,
+                                 ScheduledExecutorService executor, Credentials credentials, List<Dispatcher> lanes,
+                                 List<ScheduledExecutorService> owned) {
         for (Endpoint endpoint : settings.endpoints) {
             ScheduledExecutorService laneExecutor = executor;
             if (laneExecutor == null) {
@@ -164,10 +214,15 @@ final class ClientAssembly {
             }
             // One endpoint: its name is the client's, one String rather than two equal ones per client.
             String name = settings.endpoints.size() == 1 ? settings.endpointName : EndpointNames.nameOf(endpoint);
-            lanes.add(new Dispatcher(Transports.forEndpoint(endpoint, http, settings.clock, credentials), laneExecutor,
-                    settings.clock, BACKOFF, capacity, maxBytes, settings.stats, name, settings.listener));
+            Transport transport = Transports.forEndpoint(endpoint, http, settings.clock, credentials);
+            try {
+                lanes.add(new Dispatcher(transport, laneExecutor, settings.clock, BACKOFF, capacity, maxBytes,
+                        settings.stats, name, settings.listener));
+            } catch (Throwable e) {
+                transport.close(); // not a lane yet: closing the lanes would miss it
+                throw e;
+            }
         }
-        return new Deliveries(lanes, owned);
     }
 
     /** Whether one of {@code endpoints} is sent over HTTP: only those need OkHttp and its libraries. */

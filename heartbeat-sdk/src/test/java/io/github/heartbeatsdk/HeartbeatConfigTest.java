@@ -724,6 +724,9 @@ class HeartbeatConfigTest {
             assertEquals("unknown heartbeat configuration key: heartbeat.ext-info.deploy" + KNOWN_KEYS,
                     buildFailure(config("heartbeat.endpoint", PLAIN_URL, "heartbeat.ext-info.deploy", "x")),
                     "ext info needs <plugin>.<key>");
+            assertEquals("unknown heartbeat configuration key: heartbeat.ext-info. .version" + KNOWN_KEYS,
+                    buildFailure(config("heartbeat.endpoint", PLAIN_URL, "heartbeat.ext-info. .version", "1.0")),
+                    "a blank plugin name is no plugin");
         }
 
         @Test

@@ -262,10 +262,11 @@ public final class ConfigKeys {
         return false;
     }
 
+    /** A plugin name and a key after the prefix, the name not blank: ext info registers under it. */
     private static boolean validExtInfoKey(String key) {
         String rest = key.substring(EXT_INFO_PREFIX.length());
         int dot = rest.indexOf('.');
-        return dot > 0 && dot < rest.length() - 1;
+        return dot > 0 && dot < rest.length() - 1 && !rest.substring(0, dot).trim().isEmpty();
     }
 
     /** The known key within two edits of {@code key}, if any. */

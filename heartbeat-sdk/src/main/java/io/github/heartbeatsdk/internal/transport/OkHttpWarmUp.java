@@ -49,6 +49,9 @@ final class OkHttpWarmUp {
      * canned client is built from scratch and nothing is kept in {@link SharedOkHttp}.
      */
     static DeliveryResult run(boolean tls, boolean sharedBase) throws Exception {
+        if (!WarmUp.anyClientOpen()) {
+            return null; // the build that started it failed already
+        }
         // Held while OkHttp builds its own trust set-up, which then finds the store parsed; a
         // collector that drops it sooner only makes OkHttp parse it again.
         // Not once a signal is being sent: it sets up the same TLS itself, and two threads doing it

@@ -7,6 +7,7 @@ import io.github.heartbeatsdk.internal.LazyLogger;
 import io.github.heartbeatsdk.internal.QuietThread;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,9 +44,9 @@ public final class WarmUp implements Runnable {
      */
     static volatile boolean sendStarted;
     /**
-     * The SDK's HTTP transports built and not yet closed, the warm-up's own included: once every
-     * client is closed the warm-up opens nothing more and starts no thread of OkHttp's (a build()
-     * that threw after making its transports leaves them counted; that only lets a later warm-up go on).
+     * The SDK's HTTP transports built and not yet closed, the warm-up's own included, and the
+     * clients being built: once every client is closed the warm-up opens nothing more and starts
+     * no thread of OkHttp's (a build() that throws closes what it made first).
      */
     private static final AtomicInteger openTransports = new AtomicInteger();
 
@@ -58,6 +59,8 @@ public final class WarmUp implements Runnable {
     private final boolean tls;
     private final boolean sharedBase;
     private Runner runner;
+    /** Set when the warm-up ended without its ping because no client was open any more: nothing was warmed. */
+    private volatile boolean gaveUp;
 
     private WarmUp(boolean tls, boolean sharedBase) {
         this.tls = tls;
@@ -97,36 +100,62 @@ public final class WarmUp implements Runnable {
             return null;
         }
         WarmUp warmUp = new WarmUp(tls, ownClients);
-        transportOpened(); // the client being built counts as open until the build ends
         try {
             warmUp.runner = new Runner(warmUp);
             lastThread = warmUp.runner;
             warmUp.runner.start();
             return warmUp;
         } catch (Throwable e) { // no thread to spare (a limit, a security manager): the first signal does it all
-            transportClosed();
+            started.set(false);
             log.get().debug("heartbeat-sdk warm-up not started: {}", e.toString());
             return null;
         }
     }
 
     /**
-     * Ends the build that started this warm-up. After a build that threw ({@code built} false)
-     * the warm-up stops at its next step and this waits for its thread to end (a cold JVM's
-     * current step, a few hundred milliseconds at most), so a failed {@code build()} leaves no
-     * thread; a later build may start a warm-up again.
+     * Counts a client being built as open, from before {@link #start} until
+     * {@link #buildEnded}: every build that sends over HTTP, not only the one that started the
+     * warm-up, so a build that fails beside it does not cut it short.
      */
-    public void buildEnded(boolean built) {
+    public static void buildStarted() {
+        transportOpened();
+    }
+
+    /**
+     * Ends a build counted by {@link #buildStarted()}. After a build that threw ({@code built}
+     * false) and had started {@code warmUp} (null: it started none), the warm-up stops at its next
+     * step unless another client keeps it going, and this waits for its thread to end (at most
+     * {@value #ABANDON_WAIT_MILLIS} ms, whatever interrupts come), so a failed {@code build()}
+     * leaves no thread; one that stopped for want of a client may be started again by a later build.
+     */
+    public static void buildEnded(WarmUp warmUp, boolean built) {
         transportClosed();
-        if (built) {
+        if (built || warmUp == null) {
             return;
         }
-        try {
-            runner.join(ABANDON_WAIT_MILLIS);
-        } catch (InterruptedException e) {
+        warmUp.awaitEnd();
+    }
+
+    private void awaitEnd() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ABANDON_WAIT_MILLIS);
+        boolean interrupted = false;
+        while (runner.isAlive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                runner.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                interrupted = true; // the join goes on: an interrupted build must not leave the thread either
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        (tls ? tlsStarted : cleartextStarted).set(false);
+        if (!runner.isAlive() && gaveUp) {
+            (tls ? tlsStarted : cleartextStarted).set(false); // nothing was warmed: a later build starts again
+        }
     }
 
     /** Whether a warm-up was started in this class loader; for tests. */
@@ -166,9 +195,7 @@ public final class WarmUp implements Runnable {
     @Override
     public void run() {
         try {
-            if (anyClientOpen()) {
-                OkHttpWarmUp.run(tls, sharedBase);
-            }
+            gaveUp = OkHttpWarmUp.run(tls, sharedBase) == null && !sendStarted;
         } catch (Throwable e) {
             // Only a head start, and silent (a QuietThread): the first signal meets any real problem and reports it.
         }
