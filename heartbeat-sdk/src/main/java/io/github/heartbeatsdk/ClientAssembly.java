@@ -158,7 +158,7 @@ final class ClientAssembly {
         try {
             client = new HeartbeatClient(r.settings, deliveries);
         } catch (Throwable e) {
-            deliveries.close(r.settings.clock.millis());
+            closeAfterFailure(deliveries, r.settings, e);
             throw e;
         }
         try {
@@ -172,7 +172,11 @@ final class ClientAssembly {
                 });
             }
         } catch (Throwable e) {
-            client.close();
+            try {
+                client.close();
+            } catch (Throwable alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
         }
         return client;
@@ -197,10 +201,22 @@ final class ClientAssembly {
         try {
             addLanes(settings, http, capacity, maxBytes, executor, credentials, lanes, owned);
         } catch (Throwable e) {
-            new Deliveries(lanes, owned).close(settings.clock.millis()); // the lanes made so far, and their threads
+            closeAfterFailure(new Deliveries(lanes, owned), settings, e); // the lanes made so far, and their threads
             throw e;
         }
         return new Deliveries(lanes, owned);
+    }
+
+    /**
+     * Closes what a failed build made, at once; a failure of that (the user's clock, say) is kept
+     * with {@code cause} rather than hiding it.
+     */
+    private static void closeAfterFailure(Deliveries made, ClientSettings settings, Throwable cause) {
+        try {
+            made.close(settings.clock.millis());
+        } catch (Throwable alsoFailed) {
+            cause.addSuppressed(alsoFailed);
+        }
     }
 
     private static void addLanes(ClientSettings settings, HttpSettings http, int capacity, long maxBytes,

@@ -7,6 +7,7 @@ import io.github.heartbeatsdk.ManualScheduler;
 import io.github.heartbeatsdk.Signal;
 import io.github.heartbeatsdk.endpoints.Endpoints;
 import io.github.heartbeatsdk.internal.transport.Attempt;
+import io.github.heartbeatsdk.internal.transport.ForwardingTransport;
 import io.github.heartbeatsdk.internal.transport.HttpSettings;
 import io.github.heartbeatsdk.internal.transport.HttpTransport;
 import io.github.heartbeatsdk.internal.transport.Transport;
@@ -39,26 +40,11 @@ class CloseRetryStormTest {
     private Dispatcher dispatcher() {
         final HttpTransport http = new HttpTransport(Endpoints.url(server.url("/ping/storm").toString()),
                 new HttpSettings(null, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5)), clock);
-        Transport timed = new Transport() {
+        Transport timed = new ForwardingTransport(http) {
             @Override
             public Attempt send(Signal signal) {
                 sendTimes.add(clock.millis());
-                return http.send(signal);
-            }
-
-            @Override
-            public void drained() {
-                http.drained();
-            }
-
-            @Override
-            public void cancel() {
-                http.cancel();
-            }
-
-            @Override
-            public void close() {
-                http.close();
+                return super.send(signal);
             }
         };
         return new Dispatcher(timed, scheduler, clock, new Backoff(1_000, 30_000), 100, Long.MAX_VALUE, new DeliveryStats(),

@@ -38,28 +38,7 @@ public final class SeparatePingsEndpoint implements Endpoint, TransportFactory {
 
     @Override
     public Transport newTransport(HttpSettings settings, Clock clock) {
-        final HttpTransport http = new HttpTransport(endpoint, settings, clock);
-        return new Transport() {
-            @Override
-            public Attempt send(Signal signal) {
-                return http.send(signal);
-            }
-
-            @Override
-            public void drained() {
-                http.drained();
-            }
-
-            @Override
-            public void cancel() {
-                http.cancel();
-            }
-
-            @Override
-            public void close() {
-                http.close();
-            }
-
+        return new ForwardingTransport(new HttpTransport(endpoint, settings, clock)) {
             @Override
             public boolean coalescesPings() {
                 return false;
